@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { decodeEnv, type DecodedEnv, type EnvProblem } from './decode-env';
+import { envSpecs } from './env-specs';
+import { seiNetworks } from './sei-networks';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+/** The one typed configuration of the process, decoded from the environment at boot. */
+export interface AppConfig {
+  readonly env: NodeEnv;
+  readonly version: string;
+  readonly server: {
+    readonly port: number;
+    readonly host: string;
+    readonly frontendUrl: string | undefined;
+    readonly apiBaseUrl: string | undefined;
+    readonly allowedOrigins: ReadonlyArray<string>;
+    readonly trustProxyHops: number;
+    readonly maxRequestSizeBytes: number;
+    readonly requestTimeoutMs: number;
+    readonly shutdownTimeoutMs: number;
+    readonly metricsToken: string | undefined;
+  };
+  readonly secrets: { readonly jwtSecret: string; readonly encryptionKey: string; readonly sessionSecret: string };
+  readonly database: {
+    readonly url: string | undefined;
+    readonly dataDir: string;
+    readonly poolMax: number;
+    readonly statementTimeoutMs: number;
+    readonly connectionTimeoutMs: number;
+  };
+  readonly redis: { readonly url: string | undefined; readonly password: string | undefined; readonly keyPrefix: string };
+  readonly log: { readonly level: string; readonly dir: string | undefined; readonly maxSize: string; readonly maxDays: number };
+  readonly rateLimit: {
+    readonly windowMs: number;
+    readonly max: number;
+    readonly aiWindowMs: number;
+    readonly aiMax: number;
+    readonly refreshPerMinute: number;
+  };
+  readonly cacheTtlSeconds: { readonly portfolio: number; readonly positions: number; readonly prices: number; readonly metrics: number };
+  readonly cacheMemoryMaxEntries: number;
+  readonly clusterWorkers: string;
+  readonly chain: {
+    readonly network: 'mainnet' | 'testnet' | 'custom';
+    readonly chainId: number;
+    readonly rpcUrls: ReadonlyArray<string>;
+    readonly multicall3Address: string;
+    readonly rpcTimeoutMs: number;
+    readonly rpcRetryCount: number;
+    readonly configFile: string | undefined;
+    readonly maxExtraTokens: number;
+  };
+  readonly snapshots: { readonly minIntervalSeconds: number };
+  readonly coingecko: { readonly apiKey: string | undefined; readonly plan: 'demo' | 'pro'; readonly baseUrl: string; readonly timeoutMs: number };
+  readonly openai: {
+    readonly apiKey: string | undefined;
+    readonly baseUrl: string | undefined;
+    readonly model: string;
+    readonly timeoutMs: number;
+    readonly maxTokens: number;
+    readonly dailyTokenBudget: number;
+  };
+  readonly dexMinLiquidityUsd: number;
+  readonly runJobs: boolean;
+}
+
+export interface DecodedConfig {
+  readonly config: AppConfig;
+  /** Things the operator should know, e.g. a generated development secret. */
+  readonly warnings: ReadonlyArray<string>;
+}
+
+const MIN_SECRET_LENGTH = 32;
+const SECRET_VARIABLES = ['JWT_SECRET', 'ENCRYPTION_KEY'] as const;
+
+const coingeckoHost = (plan: 'demo' | 'pro'): string =>
+  plan === 'pro' ? 'https://pro-api.coingecko.com/api/v3' : 'https://api.coingecko.com/api/v3';
+
+const logDirOf = (e: DecodedEnv<typeof envSpecs>): string | undefined => {
+  const file = e.LOG_FILE_PATH ?? e.ERROR_LOG_PATH;
+  return e.LOG_DIR ?? (file === undefined ? undefined : path.dirname(file));
+};
+
+const present = (env: NodeJS.ProcessEnv, name: string): string | undefined => {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value;
+};
+
+/** Production refuses to start without strong secrets; read from the raw env so they are reported with every other problem. */
+const checkSecrets = (env: NodeJS.ProcessEnv): ReadonlyArray<EnvProblem> => {
+  if (present(env, 'NODE_ENV') !== 'production') return [];
+  const tooShort = (name: string) => (present(env, name)?.length ?? 0) < MIN_SECRET_LENGTH;
+  return [
+    ...SECRET_VARIABLES.filter(tooShort).map((variable) => ({
+      variable,
+      expected: `secret of at least ${MIN_SECRET_LENGTH} characters (required in production)`,
+    })),
+    ...(present(env, 'SESSION_SECRET') !== undefined && tooShort('SESSION_SECRET')
+      ? [{ variable: 'SESSION_SECRET', expected: `secret of at least ${MIN_SECRET_LENGTH} characters` }]
+      : []),
+  ];
+};
+
+const developmentSecret = (name: string, value: string | undefined, warnings: string[]): string => {
+  if (value !== undefined) return value;
+  warnings.push(`${name} is not set: using a random value for this run only (tokens and encrypted data will not survive a restart)`);
+  return randomBytes(32).toString('hex');
+};
+
+const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedConfig => {
+  const warnings: string[] = [];
+  const network = e.SEI_NETWORK === 'custom' ? undefined : seiNetworks[e.SEI_NETWORK];
+  const config: AppConfig = {
+    env: e.NODE_ENV,
+    version,
+    server: {
+      port: e.PORT,
+      host: e.HOST,
+      frontendUrl: e.FRONTEND_URL,
+      apiBaseUrl: e.API_BASE_URL,
+      allowedOrigins: e.ALLOWED_ORIGINS ?? (e.FRONTEND_URL === undefined ? [] : [new URL(e.FRONTEND_URL).origin]),
+      trustProxyHops: e.TRUST_PROXY_HOPS,
+      maxRequestSizeBytes: e.MAX_REQUEST_SIZE,
+      requestTimeoutMs: e.REQUEST_TIMEOUT,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      metricsToken: e.METRICS_TOKEN,
+    },
+    secrets: {
+      jwtSecret: developmentSecret('JWT_SECRET', e.JWT_SECRET, warnings),
+      encryptionKey: developmentSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY, warnings),
+      sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    },
+    database: {
+      url: e.DATABASE_URL,
+      dataDir: e.DATA_DIR,
+      poolMax: e.DATABASE_URL === undefined ? 1 : e.DB_POOL_MAX,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      connectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
+    },
+    redis: { url: e.REDIS_URL, password: e.REDIS_PASSWORD, keyPrefix: e.REDIS_KEY_PREFIX },
+    log: { level: e.LOG_LEVEL, dir: logDirOf(e), maxSize: e.LOG_MAX_SIZE, maxDays: e.LOG_MAX_DAYS },
+    rateLimit: {
+      windowMs: e.RATE_LIMIT_WINDOW_MS,
+      max: e.RATE_LIMIT_MAX_REQUESTS,
+      aiWindowMs: e.AI_RATE_LIMIT_WINDOW_MS,
+      aiMax: e.AI_RATE_LIMIT_MAX,
+      refreshPerMinute: e.REFRESH_RATE_LIMIT_MAX,
+    },
+    cacheTtlSeconds: {
+      portfolio: e.CACHE_TTL_PORTFOLIO,
+      positions: e.CACHE_TTL_POSITIONS,
+      prices: e.CACHE_TTL_PRICES,
+      metrics: e.CACHE_TTL_METRICS,
+    },
+    cacheMemoryMaxEntries: e.CACHE_MEMORY_MAX_ENTRIES,
+    clusterWorkers: e.CLUSTER_WORKERS,
+    chain: {
+      network: e.SEI_NETWORK,
+      chainId: e.SEI_CHAIN_ID ?? network?.chainId ?? 0,
+      rpcUrls: e.SEI_RPC_URL ?? network?.rpcUrls ?? [],
+      multicall3Address: e.SEI_MULTICALL3_ADDRESS,
+      rpcTimeoutMs: e.RPC_TIMEOUT_MS,
+      rpcRetryCount: e.RPC_RETRY_COUNT,
+      configFile: e.CHAIN_CONFIG_FILE,
+      maxExtraTokens: e.MAX_EXTRA_TOKENS,
+    },
+    snapshots: { minIntervalSeconds: e.SNAPSHOT_MIN_INTERVAL_SECONDS },
+    coingecko: {
+      apiKey: e.COINGECKO_API_KEY,
+      plan: e.COINGECKO_PLAN,
+      baseUrl: e.COINGECKO_BASE_URL ?? coingeckoHost(e.COINGECKO_PLAN),
+      timeoutMs: e.COINGECKO_TIMEOUT_MS,
+    },
+    openai: {
+      apiKey: e.OPENAI_API_KEY,
+      baseUrl: e.OPENAI_BASE_URL,
+      model: e.OPENAI_MODEL,
+      timeoutMs: e.OPENAI_TIMEOUT_MS,
+      maxTokens: e.OPENAI_MAX_TOKENS,
+      dailyTokenBudget: e.AI_DAILY_TOKEN_BUDGET,
+    },
+    dexMinLiquidityUsd: e.DEX_MIN_LIQUIDITY_USD,
+    runJobs: e.RUN_JOBS,
+  };
+  return { config, warnings };
+};
+
+const checkCustomNetwork = (env: NodeJS.ProcessEnv): ReadonlyArray<EnvProblem> =>
+  present(env, 'SEI_NETWORK') !== 'custom'
+    ? []
+    : (['SEI_CHAIN_ID', 'SEI_RPC_URL'] as const)
+        .filter((name) => present(env, name) === undefined)
+        .map((variable) => ({ variable, expected: 'a value (required when SEI_NETWORK=custom)' }));
+
+/** Decodes the environment into an AppConfig, or every problem found at once. */
+export const decodeConfig = (env: NodeJS.ProcessEnv, version = '0.0.0'): E.Either<ReadonlyArray<EnvProblem>, DecodedConfig> => {
+  const ruleProblems = [...checkSecrets(env), ...checkCustomNetwork(env)];
+  return pipe(
+    decodeEnv(envSpecs, env),
+    E.mapLeft((problems) => [...problems, ...ruleProblems]),
+    E.flatMap((e) => (ruleProblems.length > 0 ? E.left(ruleProblems) : E.right(toAppConfig(e, version)))),
+  );
+};

@@ -1,0 +1,75 @@
+import cors from 'cors';
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { AppConfig } from '../config/app-config';
+import type { Logger } from '../infra/logging/logger';
+import type { Metrics } from '../infra/metrics';
+import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
+import { accessLog } from './middleware/access-log';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { rateLimit } from './middleware/rate-limit';
+import { requestId } from './middleware/request-id';
+import { requestTimeout } from './middleware/request-timeout';
+import { workerIdHeader } from './middleware/worker-id';
+
+export interface AppDeps {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly limiters: { readonly api: RateLimiter; readonly ai: RateLimiter };
+  /** Health, metrics and debug routes: outside /api and its rate limits. */
+  readonly operatorRouters: ReadonlyArray<Router>;
+  /** Feature routers mounted under /api, after the rate limits. */
+  readonly apiRouters: ReadonlyArray<Router>;
+}
+
+const originOf = (url: string): string => new URL(url).origin;
+
+/** Builds the Express app without listening, so tests drive it with supertest. */
+export const makeApp = (deps: AppDeps): Express => {
+  const { config } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.server.trustProxyHops);
+  app.set('etag', false);
+
+  app.use(requestId());
+  app.use(workerIdHeader());
+  app.use(accessLog(deps.logger, deps.metrics));
+  app.use(requestTimeout(config.server.requestTimeoutMs));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", ...config.chain.rpcUrls.map(originOf)],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const allowed = new Set(config.server.allowedOrigins);
+  app.use(
+    cors({
+      origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+      credentials: true,
+      allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', 'If-None-Match'],
+      exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'X-Worker-Id'],
+      maxAge: 600,
+    }),
+  );
+  app.use(express.json({ limit: config.server.maxRequestSizeBytes }));
+
+  for (const router of deps.operatorRouters) app.use(router);
+  app.use('/api/ai', rateLimit(deps.limiters.ai, 'AI_RATE_LIMITED'));
+  app.use('/api', rateLimit(deps.limiters.api));
+  for (const router of deps.apiRouters) app.use('/api', router);
+
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.logger, config.server.maxRequestSizeBytes));
+  return app;
+};

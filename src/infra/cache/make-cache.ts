@@ -1,0 +1,93 @@
+import * as E from 'fp-ts/Either';
+import * as O from 'fp-ts/Option';
+import type * as TE from 'fp-ts/TaskEither';
+import type { Logger } from '../logging/logger';
+import type { Metrics } from '../metrics';
+import type { Cache, CacheStats } from './cache';
+import { deserializeValue, serializeValue } from './json-value';
+import { makeSingleFlight } from './single-flight';
+import type { RawStore } from './store';
+
+export interface CacheDeps {
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+  /** Used while `primary` is down, so requests keep working (degraded, per process). */
+  readonly fallback?: RawStore;
+}
+
+/**
+ * A cache over a primary store (Redis or memory), falling back to `fallback` while the primary is down.
+ * Every failure becomes a miss; get-or-compute is single-flight per key within the process.
+ */
+export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
+  const flights = makeSingleFlight();
+  const counts = { hits: 0, misses: 0, errors: 0 };
+  const count = (outcome: 'hit' | 'miss' | 'error') => {
+    counts[outcome === 'hit' ? 'hits' : outcome === 'miss' ? 'misses' : 'errors'] += 1;
+    deps.metrics?.cacheRequests.inc({ cache: primary.kind, outcome });
+  };
+  const active = (): RawStore => (primary.isUp() || deps.fallback === undefined ? primary : deps.fallback);
+
+  const getRaw = async (key: string): Promise<string | null> => {
+    try {
+      return await active().get(key);
+    } catch (cause) {
+      count('error');
+      deps.logger.warn('cache read failed', { key, cause });
+      return null;
+    }
+  };
+
+  const get: Cache['get'] = (key, codec) => async () => {
+    const text = await getRaw(key);
+    if (text === null) {
+      count('miss');
+      return O.none;
+    }
+    const decoded = codec.decode(deserializeValue(text));
+    if (E.isLeft(decoded)) {
+      count('miss');
+      deps.logger.warn('cached value did not decode; treated as a miss', { key });
+      return O.none;
+    }
+    count('hit');
+    return O.some(decoded.right);
+  };
+
+  const set: Cache['set'] = (key, value, ttlSeconds, codec) => async () => {
+    try {
+      await active().set(key, serializeValue(codec.encode(value)), ttlSeconds);
+    } catch (cause) {
+      count('error');
+      deps.logger.warn('cache write failed', { key, cause });
+    }
+  };
+
+  const del: Cache['delete'] = (key) => async () => {
+    try {
+      await active().delete(key);
+    } catch (cause) {
+      count('error');
+      deps.logger.warn('cache delete failed', { key, cause });
+    }
+  };
+
+  const getOrCompute = <Err, A>(key: string, ttlSeconds: number, codec: Parameters<Cache['get']>[1], compute: TE.TaskEither<Err, A>): TE.TaskEither<Err, A> =>
+    () =>
+      flights.run(key, async (): Promise<E.Either<Err, A>> => {
+        const cached = await get(key, codec)();
+        if (O.isSome(cached)) return E.right(cached.value as A);
+        const result = await compute();
+        if (E.isRight(result)) await set(key, result.right, ttlSeconds, codec)();
+        return result;
+      });
+
+  const stats = (): CacheStats => ({
+    kind: deps.fallback === undefined ? primary.kind : 'redis+memory-fallback',
+    ...counts,
+    ...(active().size === undefined ? {} : { size: active().size?.() }),
+    backendUp: primary.isUp(),
+  });
+
+  return { get, set, delete: del, getOrCompute: getOrCompute as Cache['getOrCompute'], ping: () => primary.ping(), stats };
+};

@@ -1,0 +1,22 @@
+import type { Redis } from 'ioredis';
+import type { RawStore } from './store';
+
+/** A store on a Redis connection (the client carries the key prefix and command timeout). */
+export const makeRedisStore = (redis: Redis): RawStore => ({
+  kind: 'redis',
+  get: (key) => redis.get(key),
+  set: async (key, value, ttlSeconds) => {
+    await redis.set(key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+  },
+  delete: async (key) => {
+    await redis.del(key);
+  },
+  isUp: () => redis.status === 'ready',
+  ping: async () => {
+    try {
+      return (await redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  },
+});

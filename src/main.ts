@@ -1,0 +1,178 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as E from 'fp-ts/Either';
+import type { Express } from 'express';
+import type { Redis } from 'ioredis';
+import { decodeConfig, type AppConfig } from './config/app-config';
+import { formatEnvProblems } from './config/decode-env';
+import { makeApp } from './http/app';
+import { healthRoutes } from './http/routes/health-routes';
+import { operatorRoutes } from './http/routes/operator-routes';
+import type { Cache } from './infra/cache/cache';
+import { makeCache } from './infra/cache/make-cache';
+import { makeMemoryStore } from './infra/cache/memory-store';
+import { makeRedisStore } from './infra/cache/redis-store';
+import { openDatabase, type Database } from './infra/db/open-database';
+import { makeLifecycle, type Lifecycle } from './infra/lifecycle';
+import { makeLogger, type Logger } from './infra/logging/logger';
+import { makeMetrics, type Metrics } from './infra/metrics';
+import { makeRateLimiter } from './infra/rate-limit/rate-limiter';
+import { makeRedisClient, waitForRedis } from './infra/redis/make-redis-client';
+import { readPackageVersion } from './infra/package-version';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly app: Express;
+  readonly server: Server;
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly lifecycle: Lifecycle;
+  readonly database: Database;
+  readonly cache: Cache;
+  readonly redis: Redis | undefined;
+  /** Graceful stop: readiness off, stop accepting, drain in-flight requests, close Redis and the pool. */
+  readonly shutdown: (reason: string) => Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger?: Logger;
+}
+
+const describeStorage = (db: Database, config: AppConfig, redis: Redis | undefined): string =>
+  `storage: ${db.kind === 'embedded' ? `embedded Postgres (PGlite) in ${config.database.dataDir}` : 'Postgres (DATABASE_URL)'}; ` +
+  `cache: ${redis === undefined ? 'in-process LRU (no REDIS_URL; limits are per process)' : 'Redis (REDIS_URL), in-process fallback while it is down'}`;
+
+/** Composes the whole application from a config and starts listening. The only composition root. */
+export const startServer = async (config: AppConfig, options: StartOptions = {}): Promise<RunningServer> => {
+  const logger = options.logger ?? makeLogger({ ...config.log, env: config.env });
+  const metrics = makeMetrics();
+  const lifecycle = makeLifecycle();
+  const database = await openDatabase(config, logger);
+
+  const redis =
+    config.redis.url === undefined
+      ? undefined
+      : makeRedisClient({ url: config.redis.url, password: config.redis.password, keyPrefix: config.redis.keyPrefix, name: 'main' }, logger);
+  if (redis !== undefined && !(await waitForRedis(redis, 3000))) logger.warn('redis is not reachable at start: running degraded until it is');
+  const memoryStore = makeMemoryStore(config.cacheMemoryMaxEntries);
+  const cache =
+    redis === undefined
+      ? makeCache(memoryStore, { logger, metrics })
+      : makeCache(makeRedisStore(redis), { logger, metrics, fallback: memoryStore });
+
+  const limiters = {
+    api: makeRateLimiter({ name: 'api', points: config.rateLimit.max, windowMs: config.rateLimit.windowMs, ...(redis === undefined ? {} : { redis }) }),
+    ai: makeRateLimiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(redis === undefined ? {} : { redis }) }),
+  };
+
+  const server = createServer();
+  const checks = {
+    database: async () => {
+      await database.pool.query('SELECT 1');
+      return 'up' as const;
+    },
+    cache: async () => (redis === undefined ? 'up' : (await cache.ping()) ? 'up' : 'down'),
+    rpc: async () => 'not_configured' as const,
+    openai: async () => (config.openai.apiKey === undefined ? 'not_configured' : 'up'),
+  };
+  const app = makeApp({
+    config,
+    logger,
+    metrics,
+    limiters,
+    operatorRouters: [
+      healthRoutes({ checks, lifecycle, version: config.version }),
+      operatorRoutes({
+        metrics,
+        metricsToken: config.server.metricsToken,
+        cacheStats: cache.stats,
+        connections: () => ({ http: countConnections(server), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
+      }),
+    ],
+    apiRouters: [],
+  });
+  server.on('request', app);
+  server.requestTimeout = config.server.requestTimeoutMs + 5000;
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, config.server.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  lifecycle.markReady();
+  logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(database, config, redis)}`, { port, env: config.env });
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string): Promise<void> => {
+    stopping ??= (async () => {
+      logger.info('shutting down', { reason });
+      lifecycle.beginShutdown();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.server.shutdownTimeoutMs).unref());
+      await Promise.race([closed, deadline]);
+      server.closeAllConnections();
+      await redis?.quit().catch(() => redis.disconnect());
+      await database.close().catch((cause: unknown) => logger.warn('closing the database failed', { cause }));
+      logger.info('shutdown complete');
+    })();
+    return stopping;
+  };
+
+  return { url: `http://127.0.0.1:${port}`, port, app, server, config, logger, metrics, lifecycle, database, cache, redis, shutdown };
+};
+
+const countConnections = (server: Server): number => {
+  let count = 0;
+  server.getConnections((_e, n) => {
+    count = n;
+  });
+  return count;
+};
+
+/** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
+const main = async (): Promise<void> => {
+  const decoded = decodeConfig(process.env, readPackageVersion());
+  if (E.isLeft(decoded)) {
+    process.stderr.write(`Refusing to start: invalid configuration\n${formatEnvProblems(decoded.left)}\n`);
+    process.exit(1);
+  }
+  const { config, warnings } = decoded.right;
+  const logger = makeLogger({ ...config.log, env: config.env });
+  for (const warning of warnings) logger.warn(warning);
+  const running = await startServer(config, { logger });
+
+  const stop = (signal: string) => {
+    running.shutdown(signal).then(
+      () => process.exit(0),
+      (cause: unknown) => {
+        logger.error('shutdown failed', { cause });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled promise rejection: exiting so the supervisor restarts a clean process', { reason });
+    process.exit(1);
+  });
+  process.on('uncaughtException', (error) => {
+    logger.error('uncaught exception: exiting so the supervisor restarts a clean process', { error });
+    process.exit(1);
+  });
+  process.send?.('ready');
+};
+
+if (require.main === module) {
+  main().catch((cause: unknown) => {
+    process.stderr.write(`failed to start: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    process.exit(1);
+  });
+}
