@@ -193,8 +193,9 @@ export const startFakeOpenAI = async (options: FakeOpenAIOptions = {}): Promise<
       ...(reply.code === undefined ? {} : { code: reply.code }),
       ...(reply.param === undefined ? {} : { param: reply.param }),
     });
-    const retryAfter = reply.retryAfterSeconds === undefined ? {} : { 'retry-after': String(reply.retryAfterSeconds) };
-    sendJson(res, reply.status, body, { ...headers, ...retryAfter });
+    const responseHeaders: Record<string, string> = { ...headers };
+    if (reply.retryAfterSeconds !== undefined) responseHeaders['retry-after'] = String(reply.retryAfterSeconds);
+    sendJson(res, reply.status, body, responseHeaders);
     return reply.status;
   };
 

@@ -1,4 +1,15 @@
 export * from './fake-coingecko';
 export * from './fake-openai';
-export type * from './fake-openai-reply';
+export type {
+  FakeChatReply,
+  FakeContentReply,
+  FakeErrorReply,
+  FakeHangReply,
+  FakeJsonReply,
+  FakeRefusalReply,
+  FakeReplyTiming,
+  FakeSuccessReply,
+  FakeToolCall,
+  FakeToolCallsReply,
+} from './fake-openai-reply';
 export type { ChartPoint, MarketChart } from './coingecko-market-chart';
