@@ -111,6 +111,17 @@ describe('fake OpenAI with the official SDK', () => {
     expect(completion.choices[0]?.message.parsed).toEqual({ riskScore: 42, reasons: ['concentration'] });
   });
 
+  it('answers a structured-output refusal with content null and message.refusal set', async () => {
+    fake.enqueue({ refusal: "I can't help with that." });
+    const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
+    expect(completion.choices[0]?.message).toEqual({
+      role: 'assistant',
+      content: null,
+      refusal: "I can't help with that.",
+      annotations: [],
+    });
+  });
+
   it('streams content deltas that concatenate to the reply, then a usage chunk when asked', async () => {
     fake.enqueue({ content: 'Hello from the fake', chunks: ['Hel', 'lo from', ' the fake'] });
     const stream = await client.chat.completions.create({
