@@ -68,6 +68,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   };
 
   const server = createServer();
+  const openConnections = trackConnections(server);
   const checks = {
     database: async () => {
       await database.pool.query('SELECT 1');
@@ -88,7 +89,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
         metrics,
         metricsToken: config.server.metricsToken,
         cacheStats: cache.stats,
-        connections: () => ({ http: countConnections(server), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
+        connections: () => ({ http: openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
       }),
     ],
     apiRouters: [],
@@ -113,6 +114,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     stopping ??= (async () => {
       logger.info('shutting down', { reason });
       lifecycle.beginShutdown();
+      await sleep(config.server.shutdownReadinessDelayMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.server.shutdownTimeoutMs).unref());
@@ -128,12 +130,18 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   return { url: `http://127.0.0.1:${port}`, port, app, server, config, logger, metrics, lifecycle, database, cache, redis, shutdown };
 };
 
-const countConnections = (server: Server): number => {
-  let count = 0;
-  server.getConnections((_e, n) => {
-    count = n;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Counts open sockets of `server` as they come and go. */
+const trackConnections = (server: Server): (() => number) => {
+  let open = 0;
+  server.on('connection', (socket) => {
+    open += 1;
+    socket.once('close', () => {
+      open -= 1;
+    });
   });
-  return count;
+  return () => open;
 };
 
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */

@@ -22,6 +22,7 @@ export interface AppConfig {
     readonly maxRequestSizeBytes: number;
     readonly requestTimeoutMs: number;
     readonly shutdownTimeoutMs: number;
+    readonly shutdownReadinessDelayMs: number;
     readonly metricsToken: string | undefined;
   };
   readonly secrets: { readonly jwtSecret: string; readonly encryptionKey: string; readonly sessionSecret: string };
@@ -127,6 +128,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
       maxRequestSizeBytes: e.MAX_REQUEST_SIZE,
       requestTimeoutMs: e.REQUEST_TIMEOUT,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      shutdownReadinessDelayMs: e.SHUTDOWN_READINESS_DELAY_MS,
       metricsToken: e.METRICS_TOKEN,
     },
     secrets: {
