@@ -36,7 +36,7 @@ export const migrate = async (pool: Pool, logger: Logger, dir: string = MIGRATIO
         await client.query('COMMIT');
       } catch (cause) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+        throw new Error(`migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
       }
       applied.push(file);
       logger.info('migration applied', { migration: file });

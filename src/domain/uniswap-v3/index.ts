@@ -1,0 +1,10 @@
+export { MAX_UINT256, mulDiv, mulDivRoundingUp } from './full-math';
+export { getAmount0Delta } from './get-amount0-delta';
+export { getAmount1Delta } from './get-amount1-delta';
+export { getAmountsForLiquidity, type PositionAmounts } from './get-amounts-for-liquidity';
+export { getSqrtRatioAtTick } from './get-sqrt-ratio-at-tick';
+export { getTickAtSqrtRatio } from './get-tick-at-sqrt-ratio';
+export { isInRange } from './is-in-range';
+export { sqrtPriceX96ToPrice } from './sqrt-price-x96-to-price';
+export { MAX_SQRT_RATIO, MAX_TICK, MAX_UINT128, MIN_SQRT_RATIO, MIN_TICK, Q96 } from './tick-math-constants';
+export { tickToPrice } from './tick-to-price';

@@ -1,0 +1,42 @@
+import request from 'supertest';
+import type { RunningServer } from '../../src/main';
+import { startSpareRedis, type SpareRedis } from '../support/app/spare-redis';
+import { startTestServer } from '../support/app/start-test-server';
+
+const waitFor = async (what: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await what())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe('when Redis dies and returns while the app runs', () => {
+  let redis: SpareRedis;
+  let server: RunningServer;
+  beforeAll(async () => {
+    redis = await startSpareRedis();
+    server = await startTestServer({ REDIS_URL: redis.url });
+  });
+  afterAll(async () => {
+    await server.shutdown('done');
+    await redis.stop();
+  });
+
+  const status = async () => (await request(server.app).get('/health')).body.data.status as string;
+
+  it('keeps serving requests, reports degraded, then recovers by itself', async () => {
+    expect(await status()).toBe('healthy');
+    await redis.stop();
+    await waitFor(async () => (await status()) === 'degraded', 5000);
+    const during = await request(server.app).get('/health');
+    expect(during.status).toBe(200);
+    expect(during.body.data.checks.cache).toBe('down');
+    expect((await request(server.app).get('/api/anything')).status).toBe(404);
+    expect((await request(server.app).get('/health/live')).status).toBe(200);
+
+    await redis.start();
+    await waitFor(async () => (await status()) === 'healthy', 10_000);
+    expect((await request(server.app).get('/api/anything')).status).toBe(404);
+  });
+});
