@@ -1,5 +1,4 @@
 import { getAmountsForLiquidity } from './get-amounts-for-liquidity';
-import { getSqrtRatioAtTick } from './get-sqrt-ratio-at-tick';
 import { getTickAtSqrtRatio } from './get-tick-at-sqrt-ratio';
 
 /*
