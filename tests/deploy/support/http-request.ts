@@ -12,6 +12,8 @@ export interface SimpleRequest {
   readonly localAddress?: string;
   /** CA to trust for https (the throwaway self-signed certificate). */
   readonly ca?: string;
+  /** Fail with "timed out after N ms" when the response has not arrived in time. */
+  readonly timeoutMs?: number;
 }
 
 export interface SimpleResponse {
@@ -52,5 +54,9 @@ export const sendRequest = (r: SimpleRequest): Promise<SimpleResponse> =>
     req.on('error', (error) => {
       if (!settled) reject(error);
     });
+    if (r.timeoutMs !== undefined) {
+      const timeoutMs = r.timeoutMs;
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    }
     req.end(r.body);
   });
