@@ -30,8 +30,12 @@ interface RawAnswer {
 /** A GET of `path?query` relative to the base URL, decoded with `codec`. */
 export type CoinGeckoGet = <A>(path: string, query: string, codec: t.Decoder<unknown, A>) => TE.TaskEither<CoinGeckoError, A>;
 
+// Duck-typed rather than `instanceof`: fetch rejects with a DOMException, which is not an Error in every realm.
+const nameOf = (value: unknown): string | undefined =>
+  typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string' ? value.name : undefined;
+
 const isTimeout = (cause: unknown): boolean =>
-  cause instanceof Error && (cause.name === 'TimeoutError' || (cause.cause instanceof Error && cause.cause.name === 'TimeoutError'));
+  nameOf(cause) === 'TimeoutError' || (typeof cause === 'object' && cause !== null && 'cause' in cause && nameOf(cause.cause) === 'TimeoutError');
 
 const fromThrown = (cause: unknown): CoinGeckoError => ({
   _tag: 'UpstreamUnavailable',
@@ -86,7 +90,12 @@ const outcomeOf = (result: E.Either<CoinGeckoError, unknown>): Outcome => {
 
 const describeCause = (e: CoinGeckoError): unknown => {
   if (!('cause' in e) || e.cause === undefined) return undefined;
-  return e.cause instanceof Error ? `${e.cause.name}: ${e.cause.message}` : e.cause;
+  const { cause } = e;
+  if (typeof cause === 'object' && cause !== null && 'message' in cause && typeof cause.message === 'string') {
+    const inner = 'cause' in cause && typeof cause.cause === 'object' && cause.cause !== null && 'message' in cause.cause ? ` (${String(cause.cause.message)})` : '';
+    return `${nameOf(cause) ?? 'Error'}: ${cause.message}${inner}`;
+  }
+  return cause;
 };
 
 /**

@@ -84,3 +84,13 @@ describe('makeCircuitBreaker', () => {
     expect(await other.check()).toEqual({ allowed: true });
   });
 });
+
+describe('makeCircuitBreaker with calls already out when it opens', () => {
+  it('does not let a failure of a call sent before a 429 stretch the Retry-After', async () => {
+    const c = clock();
+    const breaker = makeCircuitBreaker({ name: 't', failureThreshold: 3, openSeconds: 30, now: c.now });
+    await breaker.record({ kind: 'rate_limited', retryAfterSeconds: 20 })();
+    await breaker.record({ kind: 'failure' })();
+    expect(breaker.snapshot()).toEqual({ openUntil: START + 20_000, consecutiveFailures: 1 });
+  });
+});

@@ -87,6 +87,7 @@ export const makeCircuitBreaker = (options: CircuitBreakerOptions): CircuitBreak
   const record =
     (outcome: CallOutcome): T.Task<void> =>
     async () => {
+      const wasProbe = probeStartedAt !== undefined;
       probeStartedAt = undefined;
       switch (outcome.kind) {
         case 'success':
@@ -99,7 +100,8 @@ export const makeCircuitBreaker = (options: CircuitBreakerOptions): CircuitBreak
           return open(now() + Math.min(outcome.retryAfterSeconds * 1000, maxRetryAfterMs));
         case 'failure':
           consecutiveFailures += 1;
-          if (consecutiveFailures >= threshold || tripped) return open(now() + openMs);
+          // A call that was already out when the circuit opened does not extend it; a failed probe does.
+          if (consecutiveFailures >= threshold || wasProbe) return open(now() + openMs);
           return;
       }
     };

@@ -6,7 +6,7 @@ import type { Logger } from '../../infra/logging/logger';
 import type { CoinGeckoApi, CoinGeckoError, CoinQuote } from './coingecko-api';
 import { makeInFlightBatches, type BatchResults } from './in-flight-batches';
 import { FreshEntry, LastKnownEntry } from './price-cache-entries';
-import type { Price, PriceFeed, PriceMap } from './price-feed';
+import type { Price, PriceFeed } from './price-feed';
 
 export interface CoinGeckoPriceFeedDeps {
   /** The CoinGecko API, normally guarded by the circuit breaker. */
@@ -131,13 +131,13 @@ export const makeCoinGeckoPriceFeed = (deps: CoinGeckoPriceFeedDeps): PriceFeed 
     const missing = [...sources].filter(([key]) => !fresh.has(key));
     if (missing.length > 0) {
       const loaded = await batches.load(missing);
-      const failed = missing.filter(([key]) => {
+      const failed: string[] = [];
+      for (const [key] of missing) {
         const result = loaded.get(key);
-        if (result === undefined || E.isLeft(result)) return true;
-        if (result.right !== null) prices.set(key, result.right);
-        return false;
-      });
-      const stale = await Promise.all(failed.map(async ([key]) => [key, await readLastKnown(key)] as const));
+        if (result === undefined || E.isLeft(result)) failed.push(key);
+        else if (result.right !== null) prices.set(key, result.right);
+      }
+      const stale = await Promise.all(failed.map(async (key) => [key, await readLastKnown(key)] as const));
       for (const [key, price] of stale) if (price !== undefined) prices.set(key, price);
       const firstFailure = [...loaded.values()].find(E.isLeft);
       if (firstFailure !== undefined) {

@@ -1,0 +1,16 @@
+import type { AppError } from '../../domain/app-error';
+import type { CoinGeckoError } from './coingecko-api';
+
+/** A CoinGecko failure as the app reports it: 503 unreachable (rate limits and open circuits too), 502 bad answer, 404 unknown `resource`. */
+export const coinGeckoErrorToAppError = (e: CoinGeckoError, resource: string): AppError => {
+  switch (e._tag) {
+    case 'UpstreamUnavailable':
+      return { _tag: 'UpstreamUnavailable', service: 'CoinGecko', cause: e.cause ?? e.reason };
+    case 'UpstreamRateLimited':
+      return { _tag: 'UpstreamUnavailable', service: 'CoinGecko', cause: 'rate limited' };
+    case 'UpstreamBadResponse':
+      return { _tag: 'UpstreamBadResponse', service: 'CoinGecko', cause: e.cause };
+    case 'UpstreamNotFound':
+      return { _tag: 'NotFound', resource };
+  }
+};
