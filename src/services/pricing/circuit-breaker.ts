@@ -2,6 +2,7 @@ import * as O from 'fp-ts/Option';
 import type * as T from 'fp-ts/Task';
 import * as t from 'io-ts';
 import type { Cache } from '../../infra/cache/cache';
+import type { Logger } from '../../infra/logging/logger';
 
 export type CircuitDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
@@ -34,6 +35,8 @@ export interface CircuitBreakerOptions {
   readonly probeTimeoutSeconds?: number;
   /** When given, an open period is written here so every process sharing the cache (PM2 workers over Redis) holds off too. */
   readonly shared?: Cache;
+  /** Told once each time the circuit opens. */
+  readonly logger?: Logger;
   readonly now?: () => number;
 }
 
@@ -60,8 +63,10 @@ export const makeCircuitBreaker = (options: CircuitBreakerOptions): CircuitBreak
 
   const refuse = (untilMs: number): CircuitDecision => ({ allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((untilMs - now()) / 1000)) });
 
-  const open = async (untilMs: number): Promise<void> => {
-    openUntil = Math.max(openUntil, untilMs);
+  const open = async (untilMs: number, why: string): Promise<void> => {
+    if (untilMs <= openUntil) return;
+    if (now() >= openUntil) options.logger?.warn(`${options.name} circuit open: no calls for ${Math.ceil((untilMs - now()) / 1000)} s`, { why, consecutiveFailures });
+    openUntil = untilMs;
     tripped = true;
     if (options.shared !== undefined) {
       await options.shared.set(sharedKey, { openUntil }, Math.max(1, Math.ceil((openUntil - now()) / 1000)), SharedOpenUntil)();
@@ -97,11 +102,11 @@ export const makeCircuitBreaker = (options: CircuitBreakerOptions): CircuitBreak
         case 'neutral':
           return;
         case 'rate_limited':
-          return open(now() + Math.min(outcome.retryAfterSeconds * 1000, maxRetryAfterMs));
+          return open(now() + Math.min(outcome.retryAfterSeconds * 1000, maxRetryAfterMs), 'rate limited');
         case 'failure':
           consecutiveFailures += 1;
           // A call that was already out when the circuit opened does not extend it; a failed probe does.
-          if (consecutiveFailures >= threshold || wasProbe) return open(now() + openMs);
+          if (consecutiveFailures >= threshold || wasProbe) return open(now() + openMs, wasProbe ? 'probe failed' : 'consecutive failures');
           return;
       }
     };

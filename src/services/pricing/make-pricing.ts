@@ -50,7 +50,7 @@ export const makePricing = (deps: PricingDeps): Pricing => {
   const { config } = deps;
   const network = seiNetworks[config.chain.network === 'testnet' ? 'testnet' : 'mainnet'];
   const now = deps.options?.now;
-  const circuit = makeCircuitBreaker({ ...deps.options?.circuit, name: 'coingecko', shared: deps.cache, ...(now === undefined ? {} : { now }) });
+  const circuit = makeCircuitBreaker({ ...deps.options?.circuit, name: 'coingecko', shared: deps.cache, logger: deps.logger, ...(now === undefined ? {} : { now }) });
   const client = makeCoinGeckoClient({ config: config.coingecko, metrics: deps.metrics, logger: deps.logger, ...(now === undefined ? {} : { now }) }, deps.options?.client);
   const coingecko = guardWithCircuit(client, circuit);
   const shared = {
