@@ -86,8 +86,10 @@ psql_admin() { compose exec -T postgres sh -c 'exec psql -v ON_ERROR_STOP=1 -X -
 backend_stopped=false
 on_exit() {
   local status=$?
-  if [[ $status -ne 0 && "$backend_stopped" == true ]]; then
-    log "FAILED (exit $status). The backend was left stopped; once the data is sane, start it with:"
+  [[ $status -eq 0 ]] && return
+  log "FAILED (exit $status)"
+  if [[ "$backend_stopped" == true ]]; then
+    log "The backend was left stopped; once the data is sane, start it with:"
     log "  docker compose --env-file $env_file -f $compose_file up -d backend"
   fi
 }
