@@ -19,6 +19,21 @@ import { makeMetrics, type Metrics } from './infra/metrics';
 import { makeRateLimiter } from './infra/rate-limit/rate-limiter';
 import { makeRedisClient, waitForRedis } from './infra/redis/make-redis-client';
 import { readPackageVersion } from './infra/package-version';
+import { getAddress } from 'viem';
+import { executeReadPlans } from './adapters/chain/execute-read-plans';
+import { makeSeiClient } from './adapters/chain/make-sei-client';
+import { resolveSeiAddress } from './adapters/chain/resolve-sei-address';
+import { findRegistryToken, loadRegistry, registryTokenRef } from './config/registry';
+import { portfolioRoutes } from './http/routes/portfolio-routes';
+import { priceRoutes } from './http/routes/price-routes';
+import { makeSnapshotsRepository } from './infra/db/snapshots-repository';
+import { makeMemoryLock, makeRedisLock } from './infra/lock/lock';
+import { makeCachedProbe } from './services/cached-probe';
+import { makePricing } from './services/pricing/make-pricing';
+import type { PortfolioDeps } from './services/portfolio/portfolio-deps';
+import { makePortfolioService } from './services/portfolio/portfolio-service';
+import { resolveWallet } from './services/portfolio/resolve-wallet';
+import { startSnapshotRetentionJob } from './services/portfolio/snapshot-retention';
 
 export interface RunningServer {
   readonly url: string;
@@ -47,6 +62,9 @@ const describeStorage = (db: Database, config: AppConfig, redis: Redis | undefin
 /** Composes the whole application from a config and starts listening. The only composition root. */
 export const startServer = async (config: AppConfig, options: StartOptions = {}): Promise<RunningServer> => {
   const logger = options.logger ?? makeLogger({ ...config.log, env: config.env });
+  const registryOrError = loadRegistry(config.chain);
+  if (E.isLeft(registryOrError)) throw new Error(registryOrError.left);
+  const registry = registryOrError.right;
   const metrics = makeMetrics();
   const lifecycle = makeLifecycle();
   const database = await openDatabase(config, logger);
@@ -67,15 +85,43 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     ai: makeRateLimiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(redis === undefined ? {} : { redis }) }),
   };
 
+  const chain = makeSeiClient(config.chain, metrics);
+  const multicallAddress = getAddress(config.chain.multicall3Address);
+  const pricing = makePricing({ config, network: registry, cache, logger, metrics });
+  const snapshots = makeSnapshotsRepository(database.pool);
+  const now = () => new Date();
+  const portfolioDeps: PortfolioDeps = {
+    registry,
+    multicallAddress,
+    readChain: (plans) => executeReadPlans({ client: chain, multicallAddress, logger }, plans),
+    resolveSeiAddress: resolveSeiAddress(chain),
+    priceFeed: pricing.priceFeed,
+    cache,
+    lock: redis === undefined ? makeMemoryLock() : makeRedisLock(redis),
+    snapshots,
+    logger,
+    portfolioTtlSeconds: config.cacheTtlSeconds.portfolio,
+    snapshotMinIntervalSeconds: config.snapshots.minIntervalSeconds,
+    maxExtraTokens: config.chain.maxExtraTokens,
+    now,
+    onFreshRead: () => undefined,
+  };
+  const portfolio = makePortfolioService(portfolioDeps);
+  const jobs = config.runJobs ? startSnapshotRetentionJob(snapshots, logger) : undefined;
+
   const server = createServer();
   const openConnections = trackConnections(server);
+  const rpcProbe = makeCachedProbe(async () => {
+    await chain.getBlockNumber({ cacheTime: 0 });
+    return 'up' as const;
+  }, 10_000);
   const checks = {
     database: async () => {
       await database.pool.query('SELECT 1');
       return 'up' as const;
     },
     cache: async () => (redis === undefined ? 'up' : (await cache.ping()) ? 'up' : 'down'),
-    rpc: async () => 'not_configured' as const,
+    rpc: rpcProbe,
     openai: async () => (config.openai.apiKey === undefined ? 'not_configured' : 'up'),
   };
   const app = makeApp({
@@ -92,7 +138,25 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
         connections: () => ({ http: openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
       }),
     ],
-    apiRouters: [],
+    apiRouters: [
+      portfolioRoutes({
+        portfolio,
+        resolveWallet: resolveWallet(portfolioDeps),
+        history: { snapshots, chainId: registry.chainId, now },
+        registry,
+        maxExtraTokens: config.chain.maxExtraTokens,
+        refreshLimiter: makeRateLimiter({ name: 'refresh', points: config.rateLimit.refreshPerMinute, windowMs: 60_000, ...(redis === undefined ? {} : { redis }) }),
+      }),
+      priceRoutes({
+        priceFeed: pricing.priceFeed,
+        history: pricing.history,
+        nativeCoingeckoId: registry.nativeCoingeckoId,
+        knownToken: (address) => {
+          const known = findRegistryToken(registry, address);
+          return known === undefined ? undefined : registryTokenRef(known);
+        },
+      }),
+    ],
   });
   server.on('request', app);
   server.requestTimeout = config.server.requestTimeoutMs + 5000;
@@ -114,6 +178,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     stopping ??= (async () => {
       logger.info('shutting down', { reason });
       lifecycle.beginShutdown();
+      jobs?.stop();
       await sleep(config.server.shutdownReadinessDelayMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

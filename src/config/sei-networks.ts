@@ -16,7 +16,13 @@ export interface RegistryToken {
 
 export interface ProtocolAddresses {
   readonly yei?: { readonly pool: string; readonly poolAddressesProvider?: string; readonly protocolDataProvider: string; readonly oracle?: string };
-  readonly dragonswapV2?: { readonly factory: string; readonly nonfungiblePositionManager: string; readonly swapRouter02?: string; readonly quoterV2?: string };
+  readonly dragonswapV2?: {
+    readonly factory: string;
+    readonly nonfungiblePositionManager: string;
+    readonly swapRouter02?: string;
+    readonly quoterV2?: string;
+    readonly poolInitCodeHash?: string;
+  };
   readonly dragonswapV1?: { readonly factory: string; readonly router?: string; readonly pairs?: ReadonlyArray<string> };
 }
 

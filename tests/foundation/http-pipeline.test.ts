@@ -8,7 +8,7 @@ import { makeMetrics } from '../../src/infra/metrics';
 import { makeRateLimiter } from '../../src/infra/rate-limit/rate-limiter';
 import type { RunningServer } from '../../src/main';
 import { makeCaptureLogger } from '../support/app/capture-logger';
-import { REAL_REDIS_URL, startTestServer, testConfig } from '../support/app/start-test-server';
+import { DEAD_RPC_URL, REAL_REDIS_URL, startTestServer, testConfig } from '../support/app/start-test-server';
 
 const embeddedDir = mkdtempSync(path.join(tmpdir(), 'seipm-pipeline-'));
 afterAll(() => rmSync(embeddedDir, { recursive: true, force: true }));
@@ -21,15 +21,15 @@ const modes: ReadonlyArray<[string, Record<string, string | undefined>]> = [
 describe.each(modes)('HTTP pipeline on %s', (_name, env) => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startTestServer({ ...env, ALLOWED_ORIGINS: 'https://app.example', MAX_REQUEST_SIZE: '1kb' });
+    server = await startTestServer({ ...env, SEI_RPC_URL: DEAD_RPC_URL, ALLOWED_ORIGINS: 'https://app.example', MAX_REQUEST_SIZE: '1kb' });
   }, 60_000);
   afterAll(() => server.shutdown('test done'));
 
-  it('reports healthy with every check named', async () => {
+  it('reports every check by name, and degraded (200) when only the RPC is unreachable', async () => {
     const res = await request(server.app).get('/health');
     expect(res.status).toBe(200);
-    expect(res.body.data.status).toBe('healthy');
-    expect(res.body.data.checks).toEqual({ database: 'up', cache: 'up', rpc: 'not_configured', openai: 'not_configured' });
+    expect(res.body.data.status).toBe('degraded');
+    expect(res.body.data.checks).toEqual({ database: 'up', cache: 'up', rpc: 'down', openai: 'not_configured' });
     expect(res.headers['x-worker-id']).toBe(`0:${process.pid}`);
   });
 

@@ -45,6 +45,7 @@ export const buildPricing = (
   const cache = extra.cache ?? makeCache(makeMemoryStore(10_000), { logger, metrics });
   const pricing = makePricing({
     config,
+    network: { coingeckoPlatform: 'sei-v2', nativeCoingeckoId: 'sei-network' },
     cache,
     logger,
     metrics,

@@ -1,5 +1,4 @@
 import type { AppConfig } from '../../config/app-config';
-import { seiNetworks } from '../../config/sei-networks';
 import { makeCoinGeckoClient, type CoinGeckoClientOptions } from '../../adapters/prices/coingecko-client';
 import type { Cache } from '../../infra/cache/cache';
 import type { Logger } from '../../infra/logging/logger';
@@ -14,6 +13,8 @@ import { withFallback } from './with-fallback';
 
 export interface PricingDeps {
   readonly config: AppConfig;
+  /** Where CoinGecko's platform id and the native coin id come from (the registry in use). */
+  readonly network: { readonly coingeckoPlatform: string; readonly nativeCoingeckoId: string };
   readonly cache: Cache;
   readonly logger: Logger;
   readonly metrics: Metrics;
@@ -48,7 +49,7 @@ export interface Pricing {
  */
 export const makePricing = (deps: PricingDeps): Pricing => {
   const { config } = deps;
-  const network = seiNetworks[config.chain.network === 'testnet' ? 'testnet' : 'mainnet'];
+  const { network } = deps;
   const now = deps.options?.now;
   const circuit = makeCircuitBreaker({ ...deps.options?.circuit, name: 'coingecko', shared: deps.cache, logger: deps.logger, ...(now === undefined ? {} : { now }) });
   const client = makeCoinGeckoClient({ config: config.coingecko, metrics: deps.metrics, logger: deps.logger, ...(now === undefined ? {} : { now }) }, deps.options?.client);

@@ -8,6 +8,9 @@ import { startServer, type RunningServer, type StartOptions } from '../../../src
 export const REAL_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REAL_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
+/** An RPC URL where nothing listens (port 9 is discard): the chain is unreachable, fast and deterministically. */
+export const DEAD_RPC_URL = 'http://127.0.0.1:9';
+
 /** A unique Redis key prefix, so tests never see each other's counters or cache entries. */
 export const uniquePrefix = (): string => `test:${randomBytes(6).toString('hex')}:`;
 
@@ -21,6 +24,8 @@ export const testConfig = (env: Record<string, string | undefined> = {}): AppCon
     DATABASE_URL: REAL_DATABASE_URL,
     REDIS_KEY_PREFIX: uniquePrefix(),
     RUN_JOBS: 'false',
+    SEI_RPC_URL: DEAD_RPC_URL,
+    RPC_RETRY_COUNT: '0',
     ...env,
   });
   if (E.isLeft(decoded)) throw new Error(`bad test configuration:\n${formatEnvProblems(decoded.left)}`);

@@ -1,0 +1,37 @@
+import type { Abi, Address } from 'viem';
+
+/** One contract read. With `from`, it is sent as its own eth_call from that account (e.g. simulating `collect` as the owner). */
+export interface ContractRead {
+  readonly address: Address;
+  readonly abi: Abi;
+  readonly functionName: string;
+  readonly args?: ReadonlyArray<unknown>;
+  readonly from?: Address;
+}
+
+export type ReadResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/** Either the plan's answer, or reads for the next round and what to do with their results (in the same order). */
+export type ReadStep<A> =
+  | { readonly done: A }
+  | { readonly reads: ReadonlyArray<ContractRead>; readonly next: (results: ReadonlyArray<ReadResult>) => ReadStep<A> };
+
+/**
+ * How one source (ERC-20 balances, a lending market, a DEX) reads what it needs. The engine runs every plan in
+ * lockstep, putting all of a round's reads in one multicall, so the number of HTTP round trips is the number of
+ * rounds, whatever the number of tokens or positions.
+ */
+export interface ReadPlan<A> {
+  readonly source: string;
+  readonly start: ReadStep<A>;
+}
+
+export const done = <A>(value: A): ReadStep<A> => ({ done: value });
+
+export const readThen = <A>(reads: ReadonlyArray<ContractRead>, next: (results: ReadonlyArray<ReadResult>) => ReadStep<A>): ReadStep<A> => ({ reads, next });
+
+/** The value of a successful read, or throws naming what failed (the engine turns a throw into that source's warning). */
+export const valueOf = (result: ReadResult | undefined, what: string): unknown => {
+  if (result === undefined || !result.ok) throw new Error(`${what} failed`, { cause: result?.ok === false ? result.error : undefined });
+  return result.value;
+};

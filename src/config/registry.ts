@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { getAddress, isAddress } from 'viem';
+import type { TokenRef } from '../domain/tokens/token-ref';
+import type { AppConfig } from './app-config';
+import { seiNetworks, type NetworkDefaults, type ProtocolAddresses, type RegistryToken } from './sei-networks';
+
+/** The tokens and protocol addresses in use for this process's chain. */
+export interface Registry {
+  readonly chainId: number;
+  readonly nativeCoingeckoId: string;
+  readonly coingeckoPlatform: string;
+  readonly tokens: ReadonlyArray<RegistryToken>;
+  readonly protocols: ProtocolAddresses;
+}
+
+const AddressString = new t.Type<string, string, unknown>(
+  'address',
+  (u): u is string => typeof u === 'string' && isAddress(u, { strict: false }),
+  (u, c) => (typeof u === 'string' && isAddress(u, { strict: false }) ? t.success(getAddress(u)) : t.failure(u, c)),
+  (s) => s,
+);
+
+const TokenEntry = t.intersection([
+  t.type({ address: AddressString, symbol: t.string, decimals: t.number }),
+  t.partial({ name: t.string, coingeckoId: t.union([t.string, t.null]), isStable: t.boolean }),
+]);
+
+const RegistryFile = t.partial({
+  /** "extend" (default) adds to and overrides the built-in list by address; "replace" uses the file's tokens only. */
+  mode: t.union([t.literal('extend'), t.literal('replace')]),
+  nativeCoingeckoId: t.string,
+  coingeckoPlatform: t.string,
+  tokens: t.array(TokenEntry),
+  protocols: t.partial({
+    yei: t.union([
+      t.null,
+      t.intersection([t.type({ pool: AddressString, protocolDataProvider: AddressString }), t.partial({ poolAddressesProvider: AddressString, oracle: AddressString })]),
+    ]),
+    dragonswapV2: t.union([
+      t.null,
+      t.intersection([
+        t.type({ factory: AddressString, nonfungiblePositionManager: AddressString }),
+        t.partial({ swapRouter02: AddressString, quoterV2: AddressString, poolInitCodeHash: t.string }),
+      ]),
+    ]),
+    dragonswapV1: t.union([t.null, t.intersection([t.type({ factory: AddressString }), t.partial({ router: AddressString, pairs: t.array(AddressString) })])]),
+  }),
+});
+type RegistryFile = t.TypeOf<typeof RegistryFile>;
+
+const EMPTY: NetworkDefaults = { chainId: 0, rpcUrls: [], nativeCoingeckoId: 'sei-network', coingeckoPlatform: 'sei-v2', tokens: [], protocols: {} };
+
+const mergeTokens = (base: ReadonlyArray<RegistryToken>, file: RegistryFile): ReadonlyArray<RegistryToken> => {
+  const fromFile = (file.tokens ?? []).map(
+    (x): RegistryToken => ({
+      address: x.address,
+      symbol: x.symbol,
+      name: x.name ?? x.symbol,
+      decimals: x.decimals,
+      coingeckoId: x.coingeckoId ?? null,
+      isStable: x.isStable ?? false,
+    }),
+  );
+  if (file.mode === 'replace') return fromFile;
+  const byAddress = new Map(base.map((tk) => [tk.address.toLowerCase(), tk]));
+  for (const tk of fromFile) byAddress.set(tk.address.toLowerCase(), tk);
+  return [...byAddress.values()];
+};
+
+/** A `null` in the file disables a protocol; an object replaces its addresses. */
+const mergeProtocols = (base: ProtocolAddresses, file: RegistryFile): ProtocolAddresses => {
+  const p = file.protocols ?? {};
+  const pick = <K extends keyof ProtocolAddresses>(key: K): Partial<Pick<ProtocolAddresses, K>> => {
+    const value = key in p ? p[key] : base[key];
+    return value === null || value === undefined ? {} : ({ [key]: value } as Partial<Pick<ProtocolAddresses, K>>);
+  };
+  return { ...pick('yei'), ...pick('dragonswapV2'), ...pick('dragonswapV1') };
+};
+
+/** The built-in registry of the configured network, extended or replaced by CHAIN_CONFIG_FILE; every problem is an error at boot. */
+export const loadRegistry = (chain: AppConfig['chain']): E.Either<string, Registry> => {
+  const defaults = chain.network === 'custom' ? EMPTY : seiNetworks[chain.network];
+  const file: E.Either<string, RegistryFile> =
+    chain.configFile === undefined
+      ? E.right({})
+      : pipe(
+          E.tryCatch(
+            () => JSON.parse(readFileSync(chain.configFile ?? '', 'utf8')) as unknown,
+            (e) => `CHAIN_CONFIG_FILE ${chain.configFile ?? ''} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+          E.flatMap((json) =>
+            pipe(
+              RegistryFile.decode(json),
+              E.mapLeft((errors) => `CHAIN_CONFIG_FILE is not a valid registry: ${errors.map((e) => e.context.map((c) => c.key).filter(Boolean).join('.')).join(', ')}`),
+            ),
+          ),
+        );
+  return pipe(
+    file,
+    E.map((f) => ({
+      chainId: chain.chainId,
+      nativeCoingeckoId: f.nativeCoingeckoId ?? defaults.nativeCoingeckoId,
+      coingeckoPlatform: f.coingeckoPlatform ?? defaults.coingeckoPlatform,
+      tokens: mergeTokens(defaults.tokens, f),
+      protocols: mergeProtocols(defaults.protocols, f),
+    })),
+  );
+};
+
+/** A registry token as the pricing side sees it. */
+export const registryTokenRef = (tk: RegistryToken): TokenRef => ({
+  key: tk.address,
+  address: tk.address as `0x${string}`,
+  symbol: tk.symbol,
+  decimals: tk.decimals,
+  coingeckoId: tk.coingeckoId,
+});
+
+/** The registry token at `address` (any letter case), if any. */
+export const findRegistryToken = (registry: Registry, address: string): RegistryToken | undefined =>
+  registry.tokens.find((tk) => tk.address.toLowerCase() === address.toLowerCase());

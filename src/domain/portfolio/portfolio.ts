@@ -1,0 +1,94 @@
+import * as t from 'io-ts';
+
+const NullableNumber = t.union([t.number, t.null]);
+const PriceSource = t.union([t.literal('coingecko'), t.literal('dex'), t.null]);
+
+export const TokenBalanceCodec = t.type({
+  token: t.string,
+  symbol: t.string,
+  name: t.string,
+  decimals: t.number,
+  balance: t.string,
+  balanceFormatted: t.string,
+  priceUSD: NullableNumber,
+  valueUSD: NullableNumber,
+  change24h: NullableNumber,
+  priceSource: PriceSource,
+  priceStale: t.boolean,
+});
+export type TokenBalance = t.TypeOf<typeof TokenBalanceCodec>;
+
+export const LendingPositionCodec = t.type({
+  id: t.string,
+  platform: t.string,
+  type: t.union([t.literal('supply'), t.literal('borrow')]),
+  token: t.string,
+  tokenSymbol: t.string,
+  amount: t.string,
+  amountFormatted: t.string,
+  valueUSD: NullableNumber,
+  apy: t.number,
+  usageAsCollateral: t.boolean,
+  liquidationThreshold: t.number,
+});
+export type LendingPosition = t.TypeOf<typeof LendingPositionCodec>;
+
+export const LiquidityPositionCodec = t.type({
+  id: t.string,
+  platform: t.string,
+  kind: t.union([t.literal('concentrated'), t.literal('full-range')]),
+  poolAddress: t.string,
+  token0: t.string,
+  token1: t.string,
+  token0Symbol: t.string,
+  token1Symbol: t.string,
+  fee: t.number,
+  liquidity: t.string,
+  token0Amount: t.string,
+  token1Amount: t.string,
+  valueUSD: NullableNumber,
+  uncollectedFees: t.type({ token0: t.string, token1: t.string, valueUSD: NullableNumber }),
+  priceRange: t.type({ lower: NullableNumber, upper: NullableNumber, current: NullableNumber }),
+  isInRange: t.boolean,
+});
+export type LiquidityPosition = t.TypeOf<typeof LiquidityPositionCodec>;
+
+export const RiskFactorCodec = t.type({ id: t.string, weight: t.number, value: t.number, explanation: t.string });
+
+export const RiskCodec = t.type({
+  level: t.union([t.literal('low'), t.literal('medium'), t.literal('high'), t.literal('critical')]),
+  score: t.number,
+  healthFactor: NullableNumber,
+  liquidationRisk: t.string,
+  concentration: t.type({ hhi: t.number, topAsset: t.union([t.string, t.null]), topWeight: t.number }),
+  stablecoinShare: t.number,
+  impermanentLossRisk: t.number,
+  factors: t.array(RiskFactorCodec),
+});
+export type Risk = t.TypeOf<typeof RiskCodec>;
+
+export const WarningCodec = t.type({ source: t.string, message: t.string });
+
+/** The portfolio as the API returns it (and as it is cached and snapshotted). */
+export const PortfolioCodec = t.intersection([
+  t.type({
+    walletAddress: t.string,
+    chainId: t.number,
+    blockNumber: t.number,
+    totalValueUSD: t.number,
+    netWorthUSD: t.number,
+    totalSuppliedUSD: t.number,
+    totalBorrowedUSD: t.number,
+    totalLiquidityUSD: t.number,
+    healthFactor: NullableNumber,
+    tokenBalances: t.array(TokenBalanceCodec),
+    lendingPositions: t.array(LendingPositionCodec),
+    liquidityPositions: t.array(LiquidityPositionCodec),
+    risk: RiskCodec,
+    unpricedTokens: t.number,
+    warnings: t.array(WarningCodec),
+    lastUpdated: t.string,
+  }),
+  t.partial({ cachedAt: t.string, stale: t.boolean }),
+]);
+export type Portfolio = t.TypeOf<typeof PortfolioCodec>;
