@@ -1,4 +1,5 @@
 // Control characters (C0, DEL, C1), bidirectional overrides and isolates, zero-width characters.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Makes a string read from the chain (a token name or symbol) safe to show and to quote: no control or bidi characters, bounded length. */
