@@ -15,11 +15,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# The SQL migrations must sit beside the compiled migrator; copy them in case the build step did not.
+# npm run build also copies the SQL migrations to dist/infra/db/migrations.
 RUN npm run build \
- && if [ -d src/infra/db/migrations ]; then \
-      mkdir -p dist/infra/db/migrations && cp -R src/infra/db/migrations/. dist/infra/db/migrations/; \
-    fi \
  && npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime: production node_modules + dist + package.json only ----

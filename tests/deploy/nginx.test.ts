@@ -283,7 +283,7 @@ describe('nginx.conf running on loopback', () => {
     });
   });
 
-  test('/metrics is proxied for internal addresses and denied to others, in any letter case', async () => {
+  test('/metrics and /debug/ are proxied for internal addresses and denied to others, in any letter case', async () => {
     const internal = await https({ path: '/metrics' });
     expect(internal.status).toBe(200);
     expect(lastSeen()?.url).toBe('/metrics');
@@ -291,8 +291,11 @@ describe('nginx.conf running on loopback', () => {
     const outside = await https({ path: '/metrics', localAddress: '127.0.0.2' });
     const outsideUpper = await https({ path: '/METRICS', localAddress: '127.0.0.2' });
     const outsideSlash = await https({ path: '/Metrics/', localAddress: '127.0.0.2' });
+    const outsideDebug = await https({ path: '/DEBUG/heap', localAddress: '127.0.0.2' });
     const outsideApi = await https({ path: '/api/tokens', localAddress: '127.0.0.2' });
-    expect([outside.status, outsideUpper.status, outsideSlash.status, outsideApi.status]).toEqual([403, 403, 403, 200]);
+    expect([outside.status, outsideUpper.status, outsideSlash.status, outsideDebug.status, outsideApi.status]).toEqual([
+      403, 403, 403, 403, 200,
+    ]);
     expect(upstream.requests.slice(before).map((r) => r.url)).toEqual(['/api/tokens']);
   });
 
