@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/Either';
@@ -211,6 +212,7 @@ const trackConnections = (server: Server): (() => number) => {
 
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const decoded = decodeConfig(process.env, readPackageVersion());
   if (E.isLeft(decoded)) {
     process.stderr.write(`Refusing to start: invalid configuration\n${formatEnvProblems(decoded.left)}\n`);
