@@ -26,6 +26,18 @@ export interface AppConfig {
     readonly metricsToken: string | undefined;
   };
   readonly secrets: { readonly jwtSecret: string; readonly encryptionKey: string; readonly sessionSecret: string };
+  readonly auth: {
+    readonly jwtTtlSeconds: number;
+    readonly jwtIssuer: string;
+    readonly jwtAudience: string;
+    /** host[:port] a SIWE message must name. */
+    readonly siweDomain: string;
+    /** Origin (scheme://host[:port]) a SIWE message URI must have. */
+    readonly siweUri: string;
+    readonly nonceTtlSeconds: number;
+    readonly siweMaxAgeSeconds: number;
+  };
+  readonly alerts: { readonly maxPerWallet: number };
   readonly database: {
     readonly url: string | undefined;
     readonly dataDir: string;
@@ -86,6 +98,17 @@ const logDirOf = (e: DecodedEnv<typeof envSpecs>): string | undefined => {
   return e.LOG_DIR ?? (file === undefined ? undefined : path.dirname(file));
 };
 
+/** The site users sign in from: SIWE_DOMAIN, else the host of FRONTEND_URL, else of API_BASE_URL, else the usual local dev server. */
+const siweDomainOf = (e: DecodedEnv<typeof envSpecs>): string => {
+  const site = e.FRONTEND_URL ?? e.API_BASE_URL;
+  return e.SIWE_DOMAIN?.trim() ?? (site === undefined ? 'localhost:3000' : new URL(site).host);
+};
+
+const siweUriOf = (e: DecodedEnv<typeof envSpecs>): string => {
+  const site = e.SIWE_URI ?? e.FRONTEND_URL ?? e.API_BASE_URL;
+  return site === undefined ? `http://${siweDomainOf(e)}` : new URL(site).origin;
+};
+
 const present = (env: NodeJS.ProcessEnv, name: string): string | undefined => {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value;
@@ -136,6 +159,16 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
       encryptionKey: developmentSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY, warnings),
       sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     },
+    auth: {
+      jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      jwtIssuer: e.JWT_ISSUER,
+      jwtAudience: e.JWT_AUDIENCE,
+      siweDomain: siweDomainOf(e),
+      siweUri: siweUriOf(e),
+      nonceTtlSeconds: e.SIWE_NONCE_TTL_SECONDS,
+      siweMaxAgeSeconds: e.SIWE_MAX_AGE_SECONDS,
+    },
+    alerts: { maxPerWallet: e.ALERTS_MAX_PER_WALLET },
     database: {
       url: e.DATABASE_URL,
       dataDir: e.DATA_DIR,
