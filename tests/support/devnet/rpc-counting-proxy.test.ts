@@ -1,0 +1,97 @@
+import { createPublicClient, http, parseAbi, type Address } from 'viem';
+import { startRpcCountingProxy, type RpcCountingProxy } from '../rpc-counting-proxy';
+import { makeJsonRpcClient } from './json-rpc-client';
+import { startDevnet, type Devnet } from './start-devnet';
+
+const erc20Abi = parseAbi(['function balanceOf(address) view returns (uint256)']);
+
+describe('rpc counting proxy', () => {
+  let devnet: Devnet;
+  let proxy: RpcCountingProxy;
+
+  beforeAll(async () => {
+    devnet = await startDevnet({ seiPredeploys: false });
+    proxy = await startRpcCountingProxy(devnet.url);
+  });
+
+  afterAll(async () => {
+    await proxy.stop();
+    await devnet.stop();
+  });
+
+  beforeEach(() => {
+    proxy.setFailing(false);
+    proxy.setLatency(0);
+    proxy.reset();
+  });
+
+  const client = (options: { timeout?: number } = {}) =>
+    createPublicClient({ chain: devnet.chain, transport: http(proxy.url, { retryCount: 0, ...options }) });
+
+  it('forwards a JSON-RPC batch in one HTTP request and counts every call in it', async () => {
+    const holder = devnet.accounts[1]?.address ?? '0x';
+    const answers = await makeJsonRpcClient(proxy.url).batch([
+      { method: 'eth_chainId' },
+      { method: 'eth_getBalance', params: [holder, 'latest'] },
+      { method: 'eth_chainId' },
+    ]);
+
+    expect(answers).toEqual(['0x531', '0x21e19e0c9bab2400000', '0x531']);
+    expect(proxy.stats()).toEqual({
+      httpRequests: 1,
+      rpcCalls: 3,
+      methods: { eth_chainId: 2, eth_getBalance: 1 },
+      ethCalls: 0,
+      ethCallTargets: {},
+      batchSizes: [3],
+      failedRequests: 0,
+    });
+  });
+
+  it('counts eth_call per target address, and reset zeroes everything', async () => {
+    const token: Address = '0x00000000000000000000000000000000000000aa';
+    const other: Address = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+    await client().readContract({ address: token, abi: erc20Abi, functionName: 'balanceOf', args: [token] }).catch(() => undefined);
+    await client().call({ to: other, data: '0x' });
+    await client().call({ to: other, data: '0x' });
+
+    const stats = proxy.stats();
+    expect([stats.httpRequests, stats.ethCalls, stats.methods.eth_call]).toEqual([3, 3, 3]);
+    expect(stats.ethCallTargets).toEqual({ [token]: 1, [other.toLowerCase()]: 2 });
+
+    proxy.reset();
+    expect(proxy.stats()).toEqual({ httpRequests: 0, rpcCalls: 0, methods: {}, ethCalls: 0, ethCallTargets: {}, batchSizes: [], failedRequests: 0 });
+  });
+
+  it('answers 503 while failing, counts the failures, and recovers', async () => {
+    proxy.setFailing(true);
+    await expect(client().getBlockNumber()).rejects.toMatchObject({ name: 'HttpRequestError', status: 503 });
+    expect(proxy.stats()).toMatchObject({ httpRequests: 1, failedRequests: 1, methods: { eth_blockNumber: 1 } });
+
+    proxy.setFailing(false);
+    expect(await client().getChainId()).toBe(1329);
+    expect(proxy.stats()).toMatchObject({ httpRequests: 2, failedRequests: 1 });
+  });
+
+  it('drops connections in drop-connection mode', async () => {
+    proxy.setFailing(true, 'drop-connection');
+    const error = await client().getBlockNumber().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'HttpRequestError', status: undefined });
+    expect(proxy.stats().failedRequests).toBe(1);
+  });
+
+  it('never answers in hang mode, so clients time out, until failing is switched off', async () => {
+    proxy.setFailing(true, 'hang');
+    await expect(client({ timeout: 200 }).getBlockNumber()).rejects.toMatchObject({ name: 'TimeoutError' });
+
+    proxy.setFailing(false);
+    expect(await client().getChainId()).toBe(1329);
+  });
+
+  it('adds the configured latency before forwarding', async () => {
+    proxy.setLatency(150);
+    const started = performance.now();
+    expect(await client().getChainId()).toBe(1329);
+    expect(performance.now() - started >= 150).toBe(true);
+  });
+});

@@ -1,0 +1,201 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** How the proxy misbehaves while failing. */
+export type RpcFailureMode =
+  /** Answer HTTP 503 with a plain-text body, as a load balancer in front of a dead node does. */
+  | 'http-503'
+  /** Destroy the connection without answering (viem sees a network error). */
+  | 'drop-connection'
+  /** Never answer, until setFailing(false) or stop() (viem times out). */
+  | 'hang';
+
+export interface RpcProxyStats {
+  /** HTTP requests received, failed ones included. */
+  readonly httpRequests: number;
+  /** JSON-RPC calls received: a batch of n counts n. */
+  readonly rpcCalls: number;
+  /** JSON-RPC calls per method. */
+  readonly methods: Readonly<Record<string, number>>;
+  /** eth_call count (same as methods.eth_call ?? 0). */
+  readonly ethCalls: number;
+  /** eth_call count per lowercased `to` address. */
+  readonly ethCallTargets: Readonly<Record<string, number>>;
+  /** The size of each HTTP request's batch (1 for a single call), in arrival order. */
+  readonly batchSizes: ReadonlyArray<number>;
+  /** HTTP requests answered with a failure because setFailing(true) was on. */
+  readonly failedRequests: number;
+}
+
+export interface RpcCountingProxy {
+  readonly url: string;
+  readonly stats: () => RpcProxyStats;
+  /** Zeroes every counter. */
+  readonly reset: () => void;
+  /** Simulates an RPC outage until called again with false. Default mode: 'http-503'. */
+  readonly setFailing: (failing: boolean, mode?: RpcFailureMode) => void;
+  /** Adds latency before forwarding each HTTP request (0 to remove), to mimic a remote RPC. */
+  readonly setLatency: (milliseconds: number) => void;
+  /** Closes the proxy, its upstream connections and any hung requests. Idempotent. */
+  readonly stop: () => Promise<void>;
+}
+
+interface Counters {
+  httpRequests: number;
+  rpcCalls: number;
+  methods: Record<string, number>;
+  ethCallTargets: Record<string, number>;
+  batchSizes: number[];
+  failedRequests: number;
+}
+
+const emptyCounters = (): Counters => ({ httpRequests: 0, rpcCalls: 0, methods: {}, ethCallTargets: {}, batchSizes: [], failedRequests: 0 });
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+const parseCalls = (body: string): ReadonlyArray<unknown> => {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    return [];
+  }
+};
+
+const countCall = (counters: Counters, call: unknown): void => {
+  counters.rpcCalls += 1;
+  const method = isRecord(call) && typeof call.method === 'string' ? call.method : '(invalid)';
+  counters.methods[method] = (counters.methods[method] ?? 0) + 1;
+  if (method !== 'eth_call' || !isRecord(call) || !Array.isArray(call.params)) return;
+  const [transaction] = call.params;
+  if (isRecord(transaction) && typeof transaction.to === 'string') {
+    const to = transaction.to.toLowerCase();
+    counters.ethCallTargets[to] = (counters.ethCallTargets[to] ?? 0) + 1;
+  }
+};
+
+const readBody = (req: http.IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+const delay = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/**
+ * An HTTP JSON-RPC proxy on 127.0.0.1 (free port) in front of `targetUrl` that counts what passes
+ * (HTTP requests, JSON-RPC methods, eth_call targets, batch sizes) and can simulate an outage.
+ */
+export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCountingProxy> => {
+  const target = new URL(targetUrl);
+  const agent = new http.Agent({ keepAlive: true });
+  let counters = emptyCounters();
+  let failure: RpcFailureMode | undefined;
+  let latencyMs = 0;
+  const hung = new Set<http.ServerResponse>();
+  const sockets = new Set<Socket>();
+
+  const fail = (mode: RpcFailureMode, res: http.ServerResponse): void => {
+    counters.failedRequests += 1;
+    if (mode === 'drop-connection') {
+      res.socket?.destroy();
+    } else if (mode === 'hang') {
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
+    } else {
+      res.writeHead(503, { 'content-type': 'text/plain' });
+      res.end('Service Unavailable (simulated RPC outage)');
+    }
+  };
+
+  const forward = (body: string, res: http.ServerResponse): void => {
+    const upstream = http.request(
+      {
+        agent,
+        hostname: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (upstreamRes) => {
+        res.writeHead(upstreamRes.statusCode ?? 502, { 'content-type': upstreamRes.headers['content-type'] ?? 'application/json' });
+        upstreamRes.pipe(res);
+      },
+    );
+    // The devnet being down is an outage too: answer 502 like a gateway would.
+    upstream.on('error', () => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end('Bad Gateway (devnet unreachable)');
+    });
+    upstream.end(body);
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const body = await readBody(req);
+    const calls = parseCalls(body);
+    counters.httpRequests += 1;
+    counters.batchSizes.push(calls.length);
+    calls.forEach((call) => countCall(counters, call));
+    if (failure !== undefined) {
+      fail(failure, res);
+      return;
+    }
+    if (latencyMs > 0) await delay(latencyMs);
+    forward(body, res);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      hung.forEach((res) => res.destroy());
+      sockets.forEach((socket) => socket.destroy());
+      agent.destroy();
+    });
+    return stopping;
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats: () => ({
+      httpRequests: counters.httpRequests,
+      rpcCalls: counters.rpcCalls,
+      methods: { ...counters.methods },
+      ethCalls: counters.methods.eth_call ?? 0,
+      ethCallTargets: { ...counters.ethCallTargets },
+      batchSizes: [...counters.batchSizes],
+      failedRequests: counters.failedRequests,
+    }),
+    reset: () => {
+      counters = emptyCounters();
+    },
+    setFailing: (failing, mode = 'http-503') => {
+      failure = failing ? mode : undefined;
+      if (!failing) {
+        // Requests held while hanging are released as failures, as a recovering RPC would drop them.
+        hung.forEach((res) => res.destroy());
+      }
+    },
+    setLatency: (milliseconds) => {
+      latencyMs = Math.max(0, milliseconds);
+    },
+    stop,
+  };
+};
