@@ -6,6 +6,7 @@ import {
   http,
   parseAbi,
   parseUnits,
+  webSocket,
   zeroAddress,
   type Address,
 } from 'viem';
@@ -236,6 +237,25 @@ describe('devnet', () => {
 
     await devnet.revert(snapshot);
     expect(await devnet.publicClient.getBlockNumber()).toBe(before.number);
+  });
+
+  it('serves WebSocket subscriptions (newHeads) on the same port', async () => {
+    const wsClient = createPublicClient({ chain: devnet.chain, transport: webSocket(devnet.wsUrl, { reconnect: false }) });
+    const start = await devnet.publicClient.getBlockNumber();
+    const seen: bigint[] = [];
+    const unwatch = wsClient.watchBlockNumber({ onBlockNumber: (blockNumber) => seen.push(blockNumber) });
+    // eth_subscribe is registered asynchronously: mine until two heads arrived rather than guessing a delay.
+    for (let attempt = 0; attempt < 100 && seen.length < 2; attempt++) {
+      await devnet.mine(1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    unwatch();
+    await (await wsClient.transport.getRpcClient()).close();
+
+    expect(seen).toHaveLength(2);
+    const [first, second] = seen as [bigint, bigint];
+    expect(first > start).toBe(true);
+    expect(second).toBe(first + 1n);
   });
 
   it('lets an impersonated address send transactions', async () => {
