@@ -35,6 +35,17 @@ import type { PortfolioDeps } from './services/portfolio/portfolio-deps';
 import { makePortfolioService } from './services/portfolio/portfolio-service';
 import { resolveWallet } from './services/portfolio/resolve-wallet';
 import { startSnapshotRetentionJob } from './services/portfolio/snapshot-retention';
+import { accountRoutes } from './http/routes/account-routes';
+import { alertRoutes } from './http/routes/alert-routes';
+import { authRoutes } from './http/routes/auth-routes';
+import { makeAlertsRepository } from './infra/db/alerts-repository';
+import { eraseAccountData } from './services/account/erase-account-data';
+import { makeOptionalTableEraser } from './services/account/optional-table-eraser';
+import type { AlertNotifier } from './services/alerts/alert-notifier';
+import { alertTokenRefOf } from './services/alerts/alert-token-ref';
+import { alertsDataEraser, evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
+import { makeAuth } from './services/auth/make-auth';
+import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
 
 export interface RunningServer {
   readonly url: string;
@@ -91,6 +102,24 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
   const snapshots = makeSnapshotsRepository(database.pool);
   const now = () => new Date();
+  const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
+  /** Where triggered alerts go. Placeholder until the Socket.IO layer replaces it with a `risk_alert` emit to the wallet's room. */
+  const notifyRiskAlert: AlertNotifier = (wallet, alert) => logger.debug('risk_alert (no realtime delivery yet)', { wallet, alertId: alert.id, type: alert.type });
+  const alerts = makeAlertsService({
+    alerts: makeAlertsRepository(database.pool),
+    notify: notifyRiskAlert,
+    tokenRefOf: (input) => alertTokenRefOf(registry, input),
+    priceFeed: pricing.priceFeed,
+    maxPerWallet: config.alerts.maxPerWallet,
+    logger,
+    now,
+  });
+  // Order matters: sessions last, since erasing them revokes the token a failed erasure would be retried with.
+  const eraseData = eraseAccountData([
+    makeOptionalTableEraser(database.pool, 'chatMessages', 'chat_messages', 'wallet'),
+    alertsDataEraser(alerts),
+    sessionsDataEraser(auth),
+  ]);
   const portfolioDeps: PortfolioDeps = {
     registry,
     multicallAddress,
@@ -105,7 +134,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     snapshotMinIntervalSeconds: config.snapshots.minIntervalSeconds,
     maxExtraTokens: config.chain.maxExtraTokens,
     now,
-    onFreshRead: () => undefined,
+    onFreshRead: evaluateAlertsInBackground(alerts, logger),
   };
   const portfolio = makePortfolioService(portfolioDeps);
   const jobs = config.runJobs ? startSnapshotRetentionJob(snapshots, logger) : undefined;
@@ -140,6 +169,9 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       }),
     ],
     apiRouters: [
+      authRoutes(auth),
+      alertRoutes({ auth, alerts }),
+      accountRoutes({ auth, eraseAccountData: eraseData }),
       portfolioRoutes({
         portfolio,
         resolveWallet: resolveWallet(portfolioDeps),

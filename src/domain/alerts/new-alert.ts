@@ -1,15 +1,7 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import type { ValidationIssue } from '../app-error';
-import { isPriceAlertType, type AlertType } from './alert-rule';
-
-const AlertTypeCodec = t.keyof({
-  health_factor_below: null,
-  value_change_pct: null,
-  price_above: null,
-  price_below: null,
-  lp_out_of_range: null,
-} satisfies Record<AlertType, null>);
+import { AlertTypeCodec, isPriceAlertType, type AlertType } from './alert-rule';
 
 const FiniteNumber = t.refinement(t.number, Number.isFinite, 'finite number');
 const BoundedString = (max: number) => t.refinement(t.string, (s) => s.length <= max, `string of at most ${max} characters`);
