@@ -1,4 +1,5 @@
 import type { Portfolio } from '../portfolio/portfolio';
+import { NATIVE_KEY } from '../tokens/token-ref';
 import type { AlertRule, AlertState } from './alert-rule';
 import type { AlertFinding, AlertSeverity } from './risk-alert';
 
@@ -39,7 +40,8 @@ const usd = (n: number): string => `$${n.toLocaleString('en-US', { minimumFracti
 const tokenLabel = (rule: AlertRule, portfolio: Portfolio): string => {
   if (rule.token === null) return 'the token';
   const held = portfolio.tokenBalances.find((b) => b.token.toLowerCase() === rule.token?.toLowerCase());
-  return held === undefined || held.symbol === '' ? rule.token : held.symbol;
+  if (held !== undefined && held.symbol !== '') return held.symbol;
+  return rule.token === NATIVE_KEY ? 'SEI' : rule.token;
 };
 
 const healthFactorStanding = (rule: AlertRule, portfolio: Portfolio): Standing => {

@@ -6,10 +6,10 @@ import { AlertTypeCodec, isPriceAlertType, type AlertType } from './alert-rule';
 const FiniteNumber = t.refinement(t.number, Number.isFinite, 'finite number');
 const BoundedString = (max: number) => t.refinement(t.string, (s) => s.length <= max, `string of at most ${max} characters`);
 
+const optional = <C extends t.Mixed>(codec: C) => t.union([codec, t.undefined]);
+
 /** `POST /api/alerts` body: unknown keys are stripped; the owner is never read from it. */
-export const NewAlertBodyCodec = t.exact(
-  t.intersection([t.type({ type: AlertTypeCodec }), t.partial({ threshold: FiniteNumber, token: BoundedString(64) })]),
-);
+export const NewAlertBodyCodec = t.exact(t.type({ type: AlertTypeCodec, threshold: optional(FiniteNumber), token: optional(BoundedString(64)) }));
 export type NewAlertBody = t.TypeOf<typeof NewAlertBodyCodec>;
 
 /** A rule a wallet asked for, checked: `token` is a registry token key or "native" for price alerts and null otherwise. */
