@@ -39,6 +39,8 @@ const USDC: AaveTestReserveSpec = {
   liquidationThresholdBps: 8_500,
   liquidityRate: aprToRay(3.5),
   variableBorrowRate: aprToRay(5),
+  stableBorrowRate: aprToRay(8),
+  isStableBorrowEnabled: true,
 };
 const WETH: AaveTestReserveSpec = {
   symbol: 'WETH',
@@ -260,6 +262,22 @@ describe('Yei Finance (Aave v3) reader against the devnet market', () => {
       expect(byId(read, `yei:borrow:${usdc}`).amountFormatted).toBe('4000');
       // Only WETH is collateral now: 2 × 3000 × 0.825 / 4000
       expect(read.healthFactor).toBe(1.2375);
+    } finally {
+      await devnet.revert(snapshot);
+    }
+  });
+
+  it('adds stable debt to the variable debt of the same asset, at the amount-weighted APY', async () => {
+    const snapshot = await devnet.snapshot();
+    try {
+      const usdc = market.reserve('USDC').address;
+      await market.borrow(borrower, usdc, 1_000n * e6, 1n);
+      const { read } = await readYei(client, makeYeiReader(market), borrower.address);
+      const debt = byId(read, `yei:borrow:${usdc}`);
+      expect([debt.amount, debt.amountFormatted]).toEqual(['7000000000', '7000']);
+      expect(debt.apy).toBeCloseTo((6 / 7) * rayRateToApyPercent(aprToRay(5)) + (1 / 7) * rayRateToApyPercent(aprToRay(8)), 12);
+      expect(read.lending.filter((p) => p.type === 'borrow')).toHaveLength(1);
+      expect(read.healthFactor).toBe(healthFactorFromWad((await market.getUserAccountData(borrower.address)).healthFactor));
     } finally {
       await devnet.revert(snapshot);
     }
