@@ -1,0 +1,74 @@
+import { erc20Abi, getAddress, type Address } from 'viem';
+import { LRUCache } from 'lru-cache';
+import type { RegistryToken } from '../../../config/sei-networks';
+import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
+import type { TokenRef } from '../../../domain/tokens/token-ref';
+import type { ContractRead, ReadResult } from '../../chain/read-plan';
+
+/** The registry's entry for a token address (any letter case), if it has one. */
+export type KnownTokenLookup = (address: Address) => RegistryToken | undefined;
+
+/** What a liquidity position needs to know of one of its tokens. */
+export interface TokenInfo {
+  readonly ref: TokenRef;
+  readonly isStable: boolean;
+}
+
+/** The reads that fetch missing token metadata, and what to do with their answers (in the same order). */
+export interface MetadataReads {
+  readonly reads: ReadonlyArray<ContractRead>;
+  readonly record: (results: ReadonlyArray<ReadResult>) => void;
+}
+
+/**
+ * Token facts for liquidity positions: the registry first, then metadata read on chain once (decimals and symbol
+ * never change) and remembered. A token that does not answer decimals() stays unknown.
+ */
+export interface TokenInfoBook {
+  readonly find: (address: Address) => TokenInfo | undefined;
+  /** decimals() and symbol() of the tokens that are neither in the registry nor remembered. */
+  readonly metadataReads: (addresses: ReadonlyArray<Address>) => MetadataReads;
+}
+
+const MAX_DECIMALS = 36;
+
+/** Builds a token book over the registry lookup, remembering up to `maxEntries` (default 10,000) tokens read on chain. */
+export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_000): TokenInfoBook => {
+  const discovered = new LRUCache<string, TokenInfo>({ max: maxEntries });
+
+  const find = (address: Address): TokenInfo | undefined => {
+    const known = knownToken(address);
+    if (known !== undefined) {
+      const checksummed = getAddress(known.address);
+      return {
+        ref: { key: checksummed, address: checksummed, symbol: known.symbol, decimals: known.decimals, coingeckoId: known.coingeckoId },
+        isStable: known.isStable,
+      };
+    }
+    return discovered.get(address.toLowerCase());
+  };
+
+  const metadataReads = (addresses: ReadonlyArray<Address>): MetadataReads => {
+    const missing = [...new Map(addresses.map((a) => [a.toLowerCase(), getAddress(a)])).values()].filter((a) => find(a) === undefined);
+    return {
+      reads: missing.flatMap((address) => [
+        { address, abi: erc20Abi, functionName: 'decimals' },
+        { address, abi: erc20Abi, functionName: 'symbol' },
+      ]),
+      record: (results) =>
+        missing.forEach((address, i) => {
+          const decimals = results[2 * i];
+          const symbol = results[2 * i + 1];
+          if (decimals?.ok !== true || typeof decimals.value !== 'number' || decimals.value > MAX_DECIMALS) return;
+          const rawSymbol = symbol?.ok === true && typeof symbol.value === 'string' ? symbol.value : '';
+          const cleanSymbol = sanitizeChainString(rawSymbol, MAX_SYMBOL_LENGTH);
+          discovered.set(address.toLowerCase(), {
+            ref: { key: address, address, symbol: cleanSymbol === '' ? '???' : cleanSymbol, decimals: decimals.value, coingeckoId: null },
+            isStable: false,
+          });
+        }),
+    };
+  };
+
+  return { find, metadataReads };
+};

@@ -1,0 +1,61 @@
+import { encodeFunctionData, getAddress, type Address } from 'viem';
+import { uniswapV2FactoryAbi, uniswapV2PairAbi } from '../../../src/adapters/protocols/uniswap-v2/uniswap-v2-abis';
+import { mintTokens, type Devnet, type DevnetAccount } from '../devnet';
+import { loadNpmArtifact } from './uniswap-npm-artifact';
+
+/** Deploys the real UniswapV2Factory (from @uniswap/v2-core's build); returns its address. */
+export const deployUniswapV2Factory = async (devnet: Devnet): Promise<Address> => {
+  const { abi, bytecode } = loadNpmArtifact('@uniswap/v2-core/build/UniswapV2Factory.json');
+  return devnet.deployContract(abi, bytecode, [devnet.accounts[0]?.address]);
+};
+
+/** factory.createPair(a, b); returns the new pair's address. */
+export const createPairV2 = async (devnet: Devnet, factory: Address, tokenA: Address, tokenB: Address): Promise<Address> => {
+  await devnet.sendTransaction({ to: factory, data: encodeFunctionData({ abi: uniswapV2FactoryAbi, functionName: 'createPair', args: [tokenA, tokenB] }) });
+  return getAddress(await devnet.publicClient.readContract({ address: factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [tokenA, tokenB] }));
+};
+
+/**
+ * Adds liquidity the way the router does underneath: the tokens go to the pair (TestToken.mint straight into it),
+ * then pair.mint(to) credits LP tokens to `to`.
+ */
+export const addLiquidityV2 = async (
+  devnet: Devnet,
+  liquidity: { readonly pair: Address; readonly tokenA: Address; readonly amountA: bigint; readonly tokenB: Address; readonly amountB: bigint; readonly to: Address },
+): Promise<void> => {
+  await mintTokens(devnet, [
+    { token: liquidity.tokenA, to: liquidity.pair, amount: liquidity.amountA },
+    { token: liquidity.tokenB, to: liquidity.pair, amount: liquidity.amountB },
+  ]);
+  await devnet.sendTransaction({ to: liquidity.pair, data: encodeFunctionData({ abi: uniswapV2PairAbi, functionName: 'mint', args: [liquidity.to] }) });
+};
+
+/** Swaps `amountIn` of tokenIn for the most the pair gives (0.3% fee, UniswapV2Library.getAmountOut), paid to `to`. */
+export const swapV2 = async (
+  devnet: Devnet,
+  swap: { readonly pair: Address; readonly tokenIn: Address; readonly amountIn: bigint; readonly to: Address },
+  from?: DevnetAccount,
+): Promise<bigint> => {
+  const client = devnet.publicClient;
+  const [token0, [reserve0, reserve1]] = await Promise.all([
+    client.readContract({ address: swap.pair, abi: uniswapV2PairAbi, functionName: 'token0' }),
+    client.readContract({ address: swap.pair, abi: uniswapV2PairAbi, functionName: 'getReserves' }),
+  ]);
+  const zeroForOne = getAddress(token0) === getAddress(swap.tokenIn);
+  const [reserveIn, reserveOut] = zeroForOne ? [reserve0, reserve1] : [reserve1, reserve0];
+  const amountInWithFee = swap.amountIn * 997n;
+  const amountOut = (amountInWithFee * reserveOut) / (reserveIn * 1000n + amountInWithFee);
+  await mintTokens(devnet, [{ token: swap.tokenIn, to: swap.pair, amount: swap.amountIn }]);
+  await devnet.sendTransaction(
+    {
+      to: swap.pair,
+      data: encodeFunctionData({
+        abi: uniswapV2PairAbi,
+        functionName: 'swap',
+        args: [zeroForOne ? 0n : amountOut, zeroForOne ? amountOut : 0n, swap.to, '0x'],
+      }),
+    },
+    from,
+  );
+  return amountOut;
+};
