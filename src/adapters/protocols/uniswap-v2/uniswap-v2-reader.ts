@@ -109,7 +109,9 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
   };
 
   const finish = (held: ReadonlyArray<PairHolding>, warnings: ReadWarning[]): ReadStep<PositionsRead> => {
-    const liquidity = held.flatMap((h): UnpricedLiquidityPosition[] => {
+    // Ordered by pair address, so a warm read (pairs known) lists them as a cold one (pairs found on the way) does.
+    const ordered = [...held].sort((a, b) => (lower(a.pair) < lower(b.pair) ? -1 : 1));
+    const liquidity = ordered.flatMap((h): UnpricedLiquidityPosition[] => {
       const token0 = tokens.find(h.token0);
       const token1 = tokens.find(h.token1);
       if (token0 === undefined || token1 === undefined) {
