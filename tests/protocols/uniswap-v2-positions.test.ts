@@ -137,6 +137,11 @@ describe('DragonSwap V1 (Uniswap v2) LP holdings through the read engine', () =>
     }
   });
 
+  it('plans no read at all when there is no registry token pair and no configured pair', () => {
+    const reader = makeUniswapV2Reader({ addresses: { factory }, registryTokens: [registryTokenOf(wsx)], knownToken: knownTokenLookup(registry()) });
+    expect(reader.plan(holder.address).start).toEqual({ done: { lending: [], liquidity: [], warnings: [] } });
+  });
+
   it('when the factory is gone, fails this source alone with a clear error', async () => {
     const snapshot = await devnet.snapshot();
     try {

@@ -68,6 +68,11 @@ describe('readPoolPricesPlan (for the DEX price fallback)', () => {
     expect((deep?.quoteDepth ?? 0n) > (shallow?.quoteDepth ?? 0n)).toBe(true);
   });
 
+  it('answers an empty query list without a read', () => {
+    const book = makePoolAddressBook({ factory: v3.factory });
+    expect(readPoolPricesPlan(book, []).start).toEqual({ done: { results: [] } });
+  });
+
   it('with a wrong init code hash, finds the pools through getPool in a second round, then needs one round', async () => {
     const book = makePoolAddressBook({ factory: v3.factory, poolInitCodeHash: `0x${'22'.repeat(32)}` });
     const run = makePlanRunner(devnet.url);

@@ -143,6 +143,7 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
           }), ...configured].map((p) => [lower(p), p]),
         ).values(),
       ];
+      if (unresolved.length === 0 && knownPairs.length === 0) return { source, start: done({ lending: [], liquidity: [], warnings }) };
       const getPairReads = unresolved.map((c): ContractRead => ({ address: factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [c.a, c.b] }));
 
       const start = readPairs(knownPairs, owner, getPairReads, warnings, (heldFirst, getPairResults) => {

@@ -48,6 +48,7 @@ export const makePoolAddressBook = (options: PoolAddressBookOptions): PoolAddres
 
   const readPools: PoolAddressBook['readPools'] = (keys, poolReads, extraReads, then) => {
     const unique = [...new Map(keys.map((k) => [poolKeyId(k), k])).entries()];
+    if (unique.length === 0 && extraReads.length === 0) return then(new Map(), []);
     const plan = unique.map(([id, key]) => {
       const known = addresses.get(id);
       return { id, key, address: known ?? computePoolAddress(factory, key, hash), isConfirmed: known !== undefined };
