@@ -15,7 +15,7 @@ export interface ChildServer {
  * Starts `node dist/main.js` with exactly `env` (plus PATH) and waits for its "listening on" line.
  * `npm test` builds dist first (pretest); run `npm run build` when calling jest directly.
  */
-export const startChildServer = async (env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> => {
+export const startChildServer = async (env: Record<string, string>, timeoutMs = 30_000): Promise<ChildServer> => {
   if (!existsSync(MAIN_JS)) throw new Error(`${MAIN_JS} is missing: run \`npm run build\` (npm test does it in pretest)`);
   const child = spawn(process.execPath, [MAIN_JS], {
     env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env },
