@@ -57,6 +57,16 @@ export interface AppConfig {
   readonly cacheTtlSeconds: { readonly portfolio: number; readonly positions: number; readonly prices: number; readonly metrics: number };
   readonly cacheMemoryMaxEntries: number;
   readonly clusterWorkers: string;
+  readonly realtime: {
+    readonly transports: 'auto' | 'websocket' | 'polling,websocket';
+    readonly maxPayloadBytes: number;
+    readonly maxSubscriptions: number;
+    readonly eventRateMax: number;
+    readonly eventRateWindowMs: number;
+    readonly floodDisconnectAfter: number;
+    readonly authRecheckMs: number;
+  };
+  readonly watcher: { readonly pollIntervalMs: number; readonly rereadIntervalMs: number; readonly leaderTtlMs: number };
   readonly chain: {
     readonly network: 'mainnet' | 'testnet' | 'custom';
     readonly chainId: number;
@@ -193,6 +203,16 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
     },
     cacheMemoryMaxEntries: e.CACHE_MEMORY_MAX_ENTRIES,
     clusterWorkers: e.CLUSTER_WORKERS,
+    realtime: {
+      transports: e.SOCKET_TRANSPORTS,
+      maxPayloadBytes: e.SOCKET_MAX_PAYLOAD,
+      maxSubscriptions: e.SOCKET_MAX_SUBSCRIPTIONS,
+      eventRateMax: e.SOCKET_EVENT_RATE_MAX,
+      eventRateWindowMs: e.SOCKET_EVENT_RATE_WINDOW_MS,
+      floodDisconnectAfter: e.SOCKET_FLOOD_DISCONNECT,
+      authRecheckMs: e.SOCKET_AUTH_RECHECK_MS,
+    },
+    watcher: { pollIntervalMs: e.WATCH_POLL_INTERVAL_MS, rereadIntervalMs: e.WATCH_REREAD_INTERVAL_MS, leaderTtlMs: e.WATCH_LEADER_TTL_MS },
     chain: {
       network: e.SEI_NETWORK,
       chainId: e.SEI_CHAIN_ID ?? network?.chainId ?? 0,
