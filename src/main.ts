@@ -23,6 +23,9 @@ import { readPackageVersion } from './infra/package-version';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
+import type { ReadPlan } from './adapters/chain/read-plan';
+import { makeReadDexPools } from './adapters/prices/read-dex-pools';
+import { makeProtocolReaders } from './adapters/protocols/make-protocol-readers';
 import { resolveSeiAddress } from './adapters/chain/resolve-sei-address';
 import { findRegistryToken, loadRegistry, registryTokenRef } from './config/registry';
 import { portfolioRoutes } from './http/routes/portfolio-routes';
@@ -31,6 +34,7 @@ import { makeSnapshotsRepository } from './infra/db/snapshots-repository';
 import { makeMemoryLock, makeRedisLock } from './infra/lock/lock';
 import { makeCachedProbe } from './services/cached-probe';
 import { makePricing } from './services/pricing/make-pricing';
+import { withDexFallback } from './services/pricing/with-dex-fallback';
 import type { PortfolioDeps } from './services/portfolio/portfolio-deps';
 import { makePortfolioService } from './services/portfolio/portfolio-service';
 import { resolveWallet } from './services/portfolio/resolve-wallet';
@@ -100,6 +104,17 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
+  const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
+  const dragonswapV2 = registry.protocols.dragonswapV2;
+  const priceFeed = withDexFallback(pricing.priceFeed, {
+    registry,
+    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain }),
+    minLiquidityUSD: config.dexMinLiquidityUsd,
+    ttlSeconds: config.cacheTtlSeconds.prices,
+    cache,
+    logger,
+    now: () => new Date(),
+  });
   const snapshots = makeSnapshotsRepository(database.pool);
   const now = () => new Date();
   const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
@@ -109,7 +124,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     alerts: makeAlertsRepository(database.pool),
     notify: notifyRiskAlert,
     tokenRefOf: (input) => alertTokenRefOf(registry, input),
-    priceFeed: pricing.priceFeed,
+    priceFeed,
     maxPerWallet: config.alerts.maxPerWallet,
     logger,
     now,
@@ -123,9 +138,10 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const portfolioDeps: PortfolioDeps = {
     registry,
     multicallAddress,
-    readChain: (plans) => executeReadPlans({ client: chain, multicallAddress, logger }, plans),
+    protocolReaders: makeProtocolReaders(registry),
+    readChain,
     resolveSeiAddress: resolveSeiAddress(chain),
-    priceFeed: pricing.priceFeed,
+    priceFeed,
     cache,
     lock: redis === undefined ? makeMemoryLock() : makeRedisLock(redis),
     snapshots,
@@ -181,7 +197,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
         refreshLimiter: makeRateLimiter({ name: 'refresh', points: config.rateLimit.refreshPerMinute, windowMs: 60_000, ...(redis === undefined ? {} : { redis }) }),
       }),
       priceRoutes({
-        priceFeed: pricing.priceFeed,
+        priceFeed,
         history: pricing.history,
         nativeCoingeckoId: registry.nativeCoingeckoId,
         knownToken: (address) => {

@@ -122,3 +122,7 @@ export const registryTokenRef = (tk: RegistryToken): TokenRef => ({
 /** The registry token at `address` (any letter case), if any. */
 export const findRegistryToken = (registry: Registry, address: string): RegistryToken | undefined =>
   registry.tokens.find((tk) => tk.address.toLowerCase() === address.toLowerCase());
+
+/** The wrapped native token (WSEI) of the registry, if listed. */
+export const findWrappedNative = (registry: Registry): RegistryToken | undefined =>
+  registry.tokens.find((tk) => tk.coingeckoId === 'wrapped-sei' || tk.symbol === 'WSEI');

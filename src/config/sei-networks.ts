@@ -73,6 +73,9 @@ export const seiNetworks: Readonly<Record<SeiNetworkName, NetworkDefaults>> = {
         nonfungiblePositionManager: '0xa7FDcBe645d6b2B98639EbacbC347e2B575f6F70',
         swapRouter02: '0x11DA6463D6Cb5a03411Dbf5ab6f6bc3997Ac7428',
         quoterV2: '0x38F759cf0Af1D0dcAEd723a3967A3B658738eDe9',
+        // From DragonSwap's own v2-periphery PoolAddress.sol; a wrong hash only costs one extra read round per pool
+        // (every computed address is checked against factory.getPool in the same round).
+        poolInitCodeHash: '0x7eeacb23bdc28add5b4c2a0b30a03d6280208d04ba9baf8f56e87a331cf73590',
       },
       dragonswapV1: {
         factory: '0x71f6b49ae1558357bBb5A6074f1143c46cBcA03d',

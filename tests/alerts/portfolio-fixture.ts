@@ -62,6 +62,7 @@ export const scriptedPortfolio = (s: PortfolioScript = {}): Portfolio => {
       score: 10,
       healthFactor: s.healthFactor ?? null,
       liquidationRisk: s.liquidationRisk ?? 'none',
+      liquidationPrice: null,
       concentration: { hhi: 1, topAsset: null, topWeight: 1 },
       stablecoinShare: 0,
       impermanentLossRisk: 0,

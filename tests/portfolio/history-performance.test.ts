@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { parseUnits } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
 import { mintTokens, testTokenAbi, type TestToken } from '../support/devnet';
 import { startAppOnHarness, startChainHarness, writeRegistryFile, deployRegistryTokens, type ChainHarness } from '../support/app/chain-harness';
@@ -29,9 +30,10 @@ describe('history and performance from snapshots', () => {
 
   it('turns mint, price move, deposit, price move, withdrawal into the hand-worked TWR, market PnL and flows', async () => {
     // Native SEI pays the gas of the withdrawal; it has no price here, so it stays out of every figure.
-    const owner = h.devnet.accounts[7];
-    if (owner === undefined) throw new Error('no account');
-    const wallet = owner.address;
+    // A fresh wallet each run: the snapshot table outlives test runs.
+    const wallet = privateKeyToAccount(generatePrivateKey()).address;
+    await h.devnet.setBalance(wallet, parseUnits('1', 18));
+    const owner = { walletClient: await h.devnet.impersonate(wallet) };
     const setPrice = async (usd: number) => {
       h.gecko.setPrice({ platform: 'sei-v2', address: tkn.address, usd });
       await sleep(1100);

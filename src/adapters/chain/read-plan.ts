@@ -35,3 +35,9 @@ export const valueOf = (result: ReadResult | undefined, what: string): unknown =
   if (result === undefined || !result.ok) throw new Error(`${what} failed`, { cause: result?.ok === false ? result.error : undefined });
   return result.value;
 };
+
+const mapStep = <A, B>(step: ReadStep<A>, f: (a: A) => B): ReadStep<B> =>
+  'done' in step ? { done: f(step.done) } : { reads: step.reads, next: (results) => mapStep(step.next(results), f) };
+
+/** The same reads, with the answer transformed (to run plans of different result types together). */
+export const mapReadPlan = <A, B>(plan: ReadPlan<A>, f: (a: A) => B): ReadPlan<B> => ({ source: plan.source, start: mapStep(plan.start, f) });

@@ -1,27 +1,9 @@
 import type { Address } from 'viem';
-import type { LendingPosition, LiquidityPosition } from '../../domain/portfolio/portfolio';
+import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from '../../domain/portfolio/unpriced-positions';
 import type { ReadWarning } from '../../domain/tokens/token-holding';
-import type { TokenRef } from '../../domain/tokens/token-ref';
 import type { ReadPlan } from '../chain/read-plan';
 
-/** A lending position as read from the chain, before pricing: `valueUSD` is filled by valuation from `tokenRef` and `rawAmount`. */
-export interface UnpricedLendingPosition extends Omit<LendingPosition, 'valueUSD'> {
-  readonly tokenRef: TokenRef;
-  readonly rawAmount: bigint;
-  readonly isStable: boolean;
-}
-
-/** A liquidity position as read from the chain, before pricing. */
-export interface UnpricedLiquidityPosition extends Omit<LiquidityPosition, 'valueUSD' | 'uncollectedFees'> {
-  readonly token0Ref: TokenRef;
-  readonly token1Ref: TokenRef;
-  readonly amount0: bigint;
-  readonly amount1: bigint;
-  readonly fees0: bigint;
-  readonly fees1: bigint;
-  /** False for a pair of two stablecoins (impermanent loss negligible). */
-  readonly isVolatilePair: boolean;
-}
+export type { UnpricedLendingPosition, UnpricedLiquidityPosition };
 
 /** What one protocol contributes to a portfolio read. */
 export interface PositionsRead {

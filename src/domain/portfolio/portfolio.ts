@@ -64,6 +64,8 @@ export const RiskCodec = t.type({
   stablecoinShare: t.number,
   impermanentLossRisk: t.number,
   factors: t.array(RiskFactorCodec),
+  /** The USD price of the largest collateral at which the health factor reaches 1, others held constant. */
+  liquidationPrice: t.union([t.null, t.type({ asset: t.string, symbol: t.string, priceUSD: t.number })]),
 });
 export type Risk = t.TypeOf<typeof RiskCodec>;
 

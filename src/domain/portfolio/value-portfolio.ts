@@ -1,75 +1,70 @@
 import { formatUnitsExact, toNumberApprox } from '../amounts';
+import { liquidationPriceOfLargestCollateral } from '../lending';
 import { assessRisk } from '../risk';
 import type { ReadWarning, TokenHolding } from '../tokens/token-holding';
-import type { LendingPosition, LiquidityPosition, Portfolio, TokenBalance } from './portfolio';
+import type { Portfolio, TokenBalance } from './portfolio';
+import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from './unpriced-positions';
+import { roundUsd, valueLendingPosition, valueLiquidityPosition, type PriceLookup, type UnitPrice } from './value-positions';
 
-/** The subset of a price the valuation needs (the pricing port's Price satisfies it). */
-export interface UnitPrice {
-  readonly usd: number;
-  readonly change24h: number | null;
-  readonly source: 'coingecko' | 'dex';
-  readonly stale: boolean;
-}
+export type { UnitPrice };
 
 export interface ValuationInput {
   readonly walletAddress: string;
   readonly chainId: number;
   readonly blockNumber: bigint;
   readonly holdings: ReadonlyArray<TokenHolding>;
-  readonly prices: ReadonlyMap<string, UnitPrice>;
-  readonly lendingPositions: ReadonlyArray<LendingPosition>;
-  readonly liquidityPositions: ReadonlyArray<LiquidityPosition>;
+  readonly prices: PriceLookup;
+  readonly lendingPositions: ReadonlyArray<UnpricedLendingPosition>;
+  readonly liquidityPositions: ReadonlyArray<UnpricedLiquidityPosition>;
   readonly healthFactor: number | null;
   readonly warnings: ReadonlyArray<ReadWarning>;
   readonly now: Date;
 }
 
-/** Rounds USD to the cent's hundredth, so sums of many small values do not drift in JSON. */
-const usd = (x: number): number => Math.round(x * 1e4) / 1e4;
-
 const sumKnown = (values: ReadonlyArray<number | null>): number => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 
 /** A token balance valued at its price; no price means `priceUSD: null` and `valueUSD: null`, never zero. */
-export const valueHolding = (h: TokenHolding, price: UnitPrice | undefined): TokenBalance => {
-  const quantity = toNumberApprox(h.balance, h.decimals);
-  return {
-    token: h.key,
-    symbol: h.symbol,
-    name: h.name,
-    decimals: h.decimals,
-    balance: h.balance.toString(),
-    balanceFormatted: formatUnitsExact(h.balance, h.decimals),
-    priceUSD: price?.usd ?? null,
-    valueUSD: price === undefined ? null : usd(quantity * price.usd),
-    change24h: price?.change24h ?? null,
-    priceSource: price?.source ?? null,
-    priceStale: price?.stale ?? false,
-  };
-};
+export const valueHolding = (h: TokenHolding, price: UnitPrice | undefined): TokenBalance => ({
+  token: h.key,
+  symbol: h.symbol,
+  name: h.name,
+  decimals: h.decimals,
+  balance: h.balance.toString(),
+  balanceFormatted: formatUnitsExact(h.balance, h.decimals),
+  priceUSD: price?.usd ?? null,
+  valueUSD: price === undefined ? null : roundUsd(toNumberApprox(h.balance, h.decimals) * price.usd),
+  change24h: price?.change24h ?? null,
+  priceSource: price?.source ?? null,
+  priceStale: price?.stale ?? false,
+});
 
 /**
  * Values a read: totals count only priced amounts (unpriced tokens are counted apart), gross value = tokens +
- * supplied + liquidity, net worth = gross − borrowed, and the risk assessment of the result.
+ * supplied + liquidity, net worth = gross − borrowed; then the risk assessment, with the liquidation price of the
+ * largest collateral.
  */
 export const valuePortfolio = (input: ValuationInput): Portfolio => {
   const tokenBalances = input.holdings.map((h) => valueHolding(h, input.prices.get(h.key)));
-  const isStable = new Map(input.holdings.map((h) => [h.key, h.isStable]));
-  const supplied = input.lendingPositions.filter((p) => p.type === 'supply');
-  const borrowed = input.lendingPositions.filter((p) => p.type === 'borrow');
-  const totalTokensUSD = usd(sumKnown(tokenBalances.map((b) => b.valueUSD)));
-  const totalSuppliedUSD = usd(sumKnown(supplied.map((p) => p.valueUSD)));
-  const totalBorrowedUSD = usd(sumKnown(borrowed.map((p) => p.valueUSD)));
-  const totalLiquidityUSD = usd(sumKnown(input.liquidityPositions.map((p) => p.valueUSD)));
-  const totalValueUSD = usd(totalTokensUSD + totalSuppliedUSD + totalLiquidityUSD);
-  const netWorthUSD = usd(totalValueUSD - totalBorrowedUSD);
-  const unpricedTokens = tokenBalances.filter((b) => b.priceUSD === null).length;
+  const lendingPositions = input.lendingPositions.map((p) => valueLendingPosition(p, input.prices));
+  const liquidityPositions = input.liquidityPositions.map((p) => valueLiquidityPosition(p, input.prices));
+  const supplied = lendingPositions.filter((p) => p.type === 'supply');
+  const borrowed = lendingPositions.filter((p) => p.type === 'borrow');
+  const totalTokensUSD = roundUsd(sumKnown(tokenBalances.map((b) => b.valueUSD)));
+  const totalSuppliedUSD = roundUsd(sumKnown(supplied.map((p) => p.valueUSD)));
+  const totalBorrowedUSD = roundUsd(sumKnown(borrowed.map((p) => p.valueUSD)));
+  const totalLiquidityUSD = roundUsd(sumKnown(liquidityPositions.map((p) => p.valueUSD)));
+  const totalValueUSD = roundUsd(totalTokensUSD + totalSuppliedUSD + totalLiquidityUSD);
+  const netWorthUSD = roundUsd(totalValueUSD - totalBorrowedUSD);
+  const isStableToken = new Map(input.holdings.map((h) => [h.key, h.isStable]));
   const risk = assessRisk({
     healthFactor: input.healthFactor,
     holdings: [
-      ...tokenBalances.map((b) => ({ symbol: b.symbol, valueUSD: b.valueUSD ?? 0, isStable: isStable.get(b.token) ?? false })),
-      ...supplied.map((p) => ({ symbol: p.tokenSymbol, valueUSD: p.valueUSD ?? 0, isStable: input.holdings.some((h) => h.key === p.token && h.isStable) })),
+      ...tokenBalances.map((b) => ({ symbol: b.symbol, valueUSD: b.valueUSD ?? 0, isStable: isStableToken.get(b.token) ?? false })),
+      ...input.lendingPositions
+        .filter((p) => p.type === 'supply')
+        .map((p, i) => ({ symbol: p.tokenSymbol, valueUSD: supplied[i]?.valueUSD ?? 0, isStable: p.isStable })),
     ],
-    liquidity: input.liquidityPositions.map((p) => ({ valueUSD: p.valueUSD ?? 0, isInRange: p.isInRange, isVolatilePair: true })),
+    liquidity: input.liquidityPositions.map((p, i) => ({ valueUSD: liquidityPositions[i]?.valueUSD ?? 0, isInRange: p.isInRange, isVolatilePair: p.isVolatilePair })),
     totalDebtUSD: totalBorrowedUSD,
     netWorthUSD,
   });
@@ -84,10 +79,10 @@ export const valuePortfolio = (input: ValuationInput): Portfolio => {
     totalLiquidityUSD,
     healthFactor: input.healthFactor,
     tokenBalances,
-    lendingPositions: [...input.lendingPositions],
-    liquidityPositions: [...input.liquidityPositions],
-    risk: { ...risk, factors: [...risk.factors] },
-    unpricedTokens,
+    lendingPositions,
+    liquidityPositions,
+    risk: { ...risk, factors: [...risk.factors], liquidationPrice: liquidationPriceOfLargestCollateral(lendingPositions, totalBorrowedUSD) },
+    unpricedTokens: tokenBalances.filter((b) => b.priceUSD === null).length,
     warnings: [...input.warnings],
     lastUpdated: input.now.toISOString(),
   };

@@ -9,6 +9,7 @@ import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
 import { summarizePortfolio } from '../../domain/portfolio/summarize-portfolio';
+import { riskNotices } from '../../domain/risk/risk-alerts';
 import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
 import { getHistory, getPerformance, HistoryRangeCodec, type HistoryDeps, type HistoryRange } from '../../services/portfolio/portfolio-history';
 import type { PortfolioService } from '../../services/portfolio/portfolio-service';
@@ -86,6 +87,16 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
 
   router.get('/portfolio/:address/summary', (req, res) =>
     respond(res, pipe(getPortfolio(param(req), req.query['tokens']), TE.map(summarizePortfolio))),
+  );
+
+  router.get('/portfolio/:address/risk', (req, res) =>
+    respond(
+      res,
+      pipe(
+        getPortfolio(param(req), undefined),
+        TE.map((p) => ({ ...p.risk, alerts: riskNotices(p.risk.factors), blockNumber: p.blockNumber, ...(p.stale === true ? { stale: true } : {}) })),
+      ),
+    ),
   );
 
   router.get('/portfolio/:address/history', (req, res) =>

@@ -2,6 +2,7 @@ import type * as TE from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
 import type { ReadOutcome } from '../../adapters/chain/execute-read-plans';
 import type { ReadPlan } from '../../adapters/chain/read-plan';
+import type { ProtocolReader } from '../../adapters/protocols/protocol-reader';
 import type { Registry } from '../../config/registry';
 import type { AppError } from '../../domain/app-error';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
@@ -16,6 +17,8 @@ export interface PortfolioDeps {
   readonly registry: Registry;
   readonly multicallAddress: Address;
   readonly readChain: <A>(plans: ReadonlyArray<ReadPlan<A>>) => TE.TaskEither<AppError, ReadOutcome<A>>;
+  /** The lending and liquidity adapters enabled by the registry; each joins the same read rounds. */
+  readonly protocolReaders: ReadonlyArray<ProtocolReader>;
   readonly resolveSeiAddress: (bech32: string) => TE.TaskEither<AppError, Address>;
   readonly priceFeed: PriceFeed;
   readonly cache: Cache;

@@ -4,12 +4,44 @@ import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Address } from 'viem';
+import { mapReadPlan } from '../../adapters/chain/read-plan';
 import { tokenBalancesPlan, type TokenBalancesResult, type TokenMetadata, type TokenToRead } from '../../adapters/protocols/erc20/token-balances-plan';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
+import type { PlanOutcome } from '../../adapters/chain/execute-read-plans';
+import type { PositionsRead } from '../../adapters/protocols/protocol-reader';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
+import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from '../../domain/portfolio/unpriced-positions';
+import type { ReadWarning } from '../../domain/tokens/token-holding';
+import type { TokenRef } from '../../domain/tokens/token-ref';
 import { valuePortfolio } from '../../domain/portfolio/value-portfolio';
 import type { PortfolioDeps } from './portfolio-deps';
+
+type SourceResult = { readonly kind: 'tokens'; readonly value: TokenBalancesResult } | { readonly kind: 'positions'; readonly value: PositionsRead };
+
+/** Every adapter's positions and warnings; a failed adapter becomes a warning naming it, the others are kept. */
+const collectPositions = (outcomes: ReadonlyArray<PlanOutcome<SourceResult>>) => {
+  const lending: UnpricedLendingPosition[] = [];
+  const liquidity: UnpricedLiquidityPosition[] = [];
+  const warnings: ReadWarning[] = [];
+  let healthFactor: number | null = null;
+  for (const { source, result } of outcomes) {
+    if (E.isLeft(result)) {
+      warnings.push({ source, message: `${source} positions could not be read: ${result.left.message}` });
+      continue;
+    }
+    if (result.right.kind !== 'positions') continue;
+    const read = result.right.value;
+    lending.push(...read.lending);
+    liquidity.push(...read.liquidity);
+    warnings.push(...read.warnings);
+    if (read.healthFactor !== undefined && read.healthFactor !== null) healthFactor = Math.min(healthFactor ?? Infinity, read.healthFactor);
+  }
+  const tokenRefs = [...lending.map((p) => p.tokenRef), ...liquidity.flatMap((p) => [p.token0Ref, p.token1Ref])];
+  return { lending, liquidity, warnings, healthFactor, tokenRefs };
+};
+
+const uniqueRefs = (refs: ReadonlyArray<TokenRef>): ReadonlyArray<TokenRef> => [...new Map(refs.map((r) => [r.key, r])).values()];
 
 const TokenMetadataCodec = t.type({ symbol: t.string, name: t.string, decimals: t.number });
 const METADATA_TTL_SECONDS = 30 * 24 * 3600;
@@ -43,19 +75,24 @@ export const readPortfolio =
     pipe(
       tokensToRead(deps, extraTokens),
       TE.flatMap((tokens) =>
-        deps.readChain<TokenBalancesResult>([
-          tokenBalancesPlan({ wallet, multicallAddress: deps.multicallAddress, nativeCoingeckoId: deps.registry.nativeCoingeckoId, tokens }),
+        deps.readChain<SourceResult>([
+          mapReadPlan(
+            tokenBalancesPlan({ wallet, multicallAddress: deps.multicallAddress, nativeCoingeckoId: deps.registry.nativeCoingeckoId, tokens }),
+            (value): SourceResult => ({ kind: 'tokens', value }),
+          ),
+          ...deps.protocolReaders.map((reader) => mapReadPlan(reader.plan(wallet), (value): SourceResult => ({ kind: 'positions', value }))),
         ]),
       ),
       TE.flatMap((outcome) => {
         const tokens = outcome.outcomes[0]?.result;
-        if (tokens === undefined || E.isLeft(tokens)) {
-          return TE.left<AppError, never>({ _tag: 'RpcUnavailable', cause: tokens === undefined ? undefined : tokens.left });
+        if (tokens === undefined || E.isLeft(tokens) || tokens.right.kind !== 'tokens') {
+          return TE.left<AppError, never>({ _tag: 'RpcUnavailable', cause: tokens !== undefined && E.isLeft(tokens) ? tokens.left : undefined });
         }
-        const { holdings, warnings, discoveredMetadata } = tokens.right;
+        const { holdings, warnings, discoveredMetadata } = tokens.right.value;
+        const positions = collectPositions(outcome.outcomes.slice(1));
         return pipe(
           TE.fromTask(() => rememberMetadata(deps, discoveredMetadata)),
-          TE.flatMap(() => TE.fromTask(deps.priceFeed.getPrices(holdings))),
+          TE.flatMap(() => TE.fromTask(deps.priceFeed.getPrices(uniqueRefs([...holdings, ...positions.tokenRefs])))),
           TE.map((prices) =>
             valuePortfolio({
               walletAddress: wallet,
@@ -63,10 +100,10 @@ export const readPortfolio =
               blockNumber: outcome.blockNumber,
               holdings,
               prices,
-              lendingPositions: [],
-              liquidityPositions: [],
-              healthFactor: null,
-              warnings,
+              lendingPositions: positions.lending,
+              liquidityPositions: positions.liquidity,
+              healthFactor: positions.healthFactor,
+              warnings: [...warnings, ...positions.warnings],
               now: deps.now(),
             }),
           ),

@@ -1,6 +1,6 @@
-import type { CollateralPosition } from '../../../domain/lending';
-import { liquidationPrice } from '../../../domain/lending';
-import type { LendingPosition } from '../../../domain/portfolio/portfolio';
+import type { CollateralPosition } from './collateral-position';
+import { liquidationPrice } from './liquidation-price';
+import type { LendingPosition } from '../portfolio/portfolio';
 
 /** The fields of a valued lending position this needs (a `LendingPosition` has them all). */
 export type ValuedLendingPosition = Pick<

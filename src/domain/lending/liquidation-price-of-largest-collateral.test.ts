@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { healthFactor } from '../../../domain/lending';
+import { healthFactor } from './health-factor';
 import { liquidationPriceOfLargestCollateral, type ValuedLendingPosition } from './liquidation-price-of-largest-collateral';
 
 const supply = (token: string, amount: number, priceUSD: number, liquidationThreshold: number, usageAsCollateral = true): ValuedLendingPosition => ({

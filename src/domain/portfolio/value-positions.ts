@@ -1,0 +1,45 @@
+import { toNumberApprox } from '../amounts';
+import type { LendingPosition, LiquidityPosition } from './portfolio';
+import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from './unpriced-positions';
+
+/** The subset of a price that valuation needs (the pricing port's Price satisfies it). */
+export interface UnitPrice {
+  readonly usd: number;
+  readonly change24h: number | null;
+  readonly source: 'coingecko' | 'dex';
+  readonly stale: boolean;
+}
+
+export type PriceLookup = ReadonlyMap<string, UnitPrice>;
+
+/** Rounds USD to a hundredth of a cent, so sums of many small values do not drift in JSON. */
+export const roundUsd = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+const valueOf = (amount: bigint, decimals: number, price: UnitPrice | undefined): number | null =>
+  price === undefined ? null : roundUsd(toNumberApprox(amount, decimals) * price.usd);
+
+/** Both legs priced, or null: a half-priced pair is not given a misleading value. */
+const pairValue = (a: number | null, b: number | null, amountA: bigint, amountB: bigint): number | null => {
+  if ((a === null && amountA > 0n) || (b === null && amountB > 0n)) return null;
+  return roundUsd((a ?? 0) + (b ?? 0));
+};
+
+export const valueLendingPosition = (p: UnpricedLendingPosition, prices: PriceLookup): LendingPosition => {
+  const { tokenRef, rawAmount: _raw, isStable: _stable, ...shape } = p;
+  return { ...shape, valueUSD: valueOf(p.rawAmount, tokenRef.decimals, prices.get(tokenRef.key)) };
+};
+
+export const valueLiquidityPosition = (p: UnpricedLiquidityPosition, prices: PriceLookup): LiquidityPosition => {
+  const { token0Ref, token1Ref, amount0, amount1, fees0, fees1, isVolatilePair: _v, ...shape } = p;
+  const price0 = prices.get(token0Ref.key);
+  const price1 = prices.get(token1Ref.key);
+  return {
+    ...shape,
+    valueUSD: pairValue(valueOf(amount0, token0Ref.decimals, price0), valueOf(amount1, token1Ref.decimals, price1), amount0, amount1),
+    uncollectedFees: {
+      token0: fees0.toString(),
+      token1: fees1.toString(),
+      valueUSD: pairValue(valueOf(fees0, token0Ref.decimals, price0), valueOf(fees1, token1Ref.decimals, price1), fees0, fees1),
+    },
+  };
+};
