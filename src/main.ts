@@ -28,6 +28,7 @@ import { makeReadDexPools } from './adapters/prices/read-dex-pools';
 import { makeProtocolReaders } from './adapters/protocols/make-protocol-readers';
 import { resolveSeiAddress } from './adapters/chain/resolve-sei-address';
 import { findRegistryToken, loadRegistry, registryTokenRef } from './config/registry';
+import { docsRoutes } from './http/openapi/docs-routes';
 import { portfolioRoutes } from './http/routes/portfolio-routes';
 import { priceRoutes } from './http/routes/price-routes';
 import { makeSnapshotsRepository } from './infra/db/snapshots-repository';
@@ -185,6 +186,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       }),
     ],
     apiRouters: [
+      docsRoutes(config.version),
       authRoutes(auth),
       alertRoutes({ auth, alerts }),
       accountRoutes({ auth, eraseAccountData: eraseData }),

@@ -49,7 +49,7 @@ describe('history and performance from snapshots', () => {
     expect(await refresh()).toBe(400); // deposit of 100 TKN at $2: a flow of +200, r2 = 0
     await setPrice(1.5);
     expect(await refresh()).toBe(300); // r3 = 200 x -0.5 / 400 = -25%: market PnL -100
-    await owner.walletClient.writeContract({ address: tkn.address, abi: testTokenAbi, functionName: 'transfer', args: [h.devnet.accounts[8]?.address ?? wallet, parseUnits('50', 18)], chain: h.devnet.chain });
+    await owner.walletClient.writeContract({ address: tkn.address, abi: testTokenAbi, functionName: 'transfer', args: [h.devnet.accounts[8]?.address ?? wallet, parseUnits('50', 18)], chain: h.devnet.chain, account: wallet });
     expect(await refresh()).toBe(225); // withdrawal of 50 TKN at $1.5: a flow of -75, r4 = 0
 
     const perf = (await request(app.app).get(`/api/portfolio/${wallet}/performance?range=1d`).expect(200)).body.data;
