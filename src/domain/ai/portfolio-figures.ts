@@ -1,0 +1,81 @@
+import type { Portfolio } from '../portfolio/portfolio';
+import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../tokens/sanitize-chain-string';
+
+/** The performance numbers the rule-based answers use (a subset of the performance read). */
+export interface PerformanceFigures {
+  readonly range: string;
+  readonly startValueUSD: number;
+  readonly endValueUSD: number;
+  readonly marketPnlUSD: number;
+  readonly timeWeightedReturn: number;
+  readonly maxDrawdown: number;
+  readonly volatility: number;
+}
+
+/** A risk factor with the points it adds to the 0–100 score. */
+export interface ScoredFactor {
+  readonly id: string;
+  readonly points: number;
+  readonly explanation: string;
+}
+
+/** Everything the rule-based engine reasons about, taken from the real portfolio, its risk and performance. */
+export interface PortfolioFigures {
+  readonly walletAddress: string;
+  readonly totalValueUSD: number;
+  readonly netWorthUSD: number;
+  readonly totalSuppliedUSD: number;
+  readonly totalBorrowedUSD: number;
+  readonly totalLiquidityUSD: number;
+  readonly healthFactor: number | null;
+  readonly liquidationRisk: string;
+  readonly riskLevel: 'low' | 'medium' | 'high' | 'critical';
+  readonly riskScore: number;
+  readonly topAsset: string | null;
+  readonly topWeight: number;
+  readonly stablecoinShare: number;
+  readonly impermanentLossRisk: number;
+  readonly pricedAssetCount: number;
+  readonly unpricedTokens: number;
+  readonly liquidityPositionCount: number;
+  readonly outOfRangeCount: number;
+  readonly outOfRangeValueUSD: number;
+  /** Largest first; only factors that add points. */
+  readonly factors: ReadonlyArray<ScoredFactor>;
+  readonly performance: PerformanceFigures | null;
+  readonly stale: boolean;
+}
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Extracts the figures of a portfolio (and, when there is history, its performance). */
+export const portfolioFigures = (p: Portfolio, performance: PerformanceFigures | null): PortfolioFigures => {
+  const outOfRange = p.liquidityPositions.filter((x) => !x.isInRange);
+  return {
+    walletAddress: p.walletAddress,
+    totalValueUSD: p.totalValueUSD,
+    netWorthUSD: p.netWorthUSD,
+    totalSuppliedUSD: p.totalSuppliedUSD,
+    totalBorrowedUSD: p.totalBorrowedUSD,
+    totalLiquidityUSD: p.totalLiquidityUSD,
+    healthFactor: p.healthFactor,
+    liquidationRisk: p.risk.liquidationRisk,
+    riskLevel: p.risk.level,
+    riskScore: p.risk.score,
+    topAsset: p.risk.concentration.topAsset === null ? null : sanitizeChainString(p.risk.concentration.topAsset, MAX_SYMBOL_LENGTH),
+    topWeight: p.risk.concentration.topWeight,
+    stablecoinShare: p.risk.stablecoinShare,
+    impermanentLossRisk: p.risk.impermanentLossRisk,
+    pricedAssetCount: p.tokenBalances.filter((b) => b.valueUSD !== null && b.valueUSD > 0).length,
+    unpricedTokens: p.unpricedTokens,
+    liquidityPositionCount: p.liquidityPositions.length,
+    outOfRangeCount: outOfRange.length,
+    outOfRangeValueUSD: outOfRange.reduce((s, x) => s + (x.valueUSD ?? 0), 0),
+    factors: p.risk.factors
+      .map((f) => ({ id: f.id, points: round(f.weight * f.value, 1), explanation: sanitizeChainString(f.explanation, 400) }))
+      .filter((f) => f.points > 0)
+      .sort((a, b) => b.points - a.points),
+    performance,
+    stale: p.stale ?? false,
+  };
+};

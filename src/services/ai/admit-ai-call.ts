@@ -1,0 +1,14 @@
+import * as E from 'fp-ts/Either';
+import type * as TE from 'fp-ts/TaskEither';
+import type { AppError } from '../../domain/app-error';
+import type { WalletAddress } from '../../domain/address/wallet-address';
+import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
+
+/** Counts one AI call against the wallet's rate limit: Left RateLimited `AI_RATE_LIMITED` with Retry-After once spent. */
+export const admitAiCall =
+  (limiter: RateLimiter) =>
+  (wallet: WalletAddress): TE.TaskEither<AppError, void> =>
+  async () => {
+    const decision = await limiter.consume(`wallet:${wallet}`);
+    return decision.allowed ? E.right(undefined) : E.left({ _tag: 'RateLimited', code: 'AI_RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds });
+  };

@@ -1,0 +1,106 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
+import type { WalletAddress } from '../../domain/address/wallet-address';
+import { portfolioPromptView, riskPromptView } from '../../domain/ai/portfolio-prompt-view';
+import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
+import { NATIVE_KEY, type TokenRef } from '../../domain/tokens/token-ref';
+import { registryTokenRef } from '../../config/registry';
+import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../domain/tokens/sanitize-chain-string';
+import { HistoryRangeCodec, type HistoryPoint } from '../portfolio/portfolio-history';
+import type { WalletData } from './wallet-data';
+
+/** Most points of a history series handed to a model. */
+const MAX_HISTORY_POINTS = 30;
+const MAX_PRICE_TOKENS = 20;
+
+const RangeArgs = t.exact(t.type({ range: HistoryRangeCodec }));
+const PricesArgs = t.exact(t.type({ tokens: t.array(t.string) }));
+
+/** A tool's outcome: the arguments as parsed (for the response's `toolCalls`) and the data for the model. */
+export interface ToolOutcome {
+  readonly arguments: unknown;
+  readonly result: unknown;
+}
+
+const parseArguments = (text: string): unknown => {
+  try {
+    return JSON.parse(text === '' ? '{}' : text);
+  } catch {
+    return text;
+  }
+};
+
+const thin = (points: ReadonlyArray<HistoryPoint>): ReadonlyArray<HistoryPoint> => {
+  if (points.length <= MAX_HISTORY_POINTS) return points;
+  const step = (points.length - 1) / (MAX_HISTORY_POINTS - 1);
+  return Array.from({ length: MAX_HISTORY_POINTS }, (_, i) => points[Math.round(i * step)]).filter((p): p is HistoryPoint => p !== undefined);
+};
+
+/** The registry tokens (and native SEI) a model named by symbol or address; names nobody knows are reported back. */
+export const resolvePriceTokens = (data: Pick<WalletData, 'registry'>, asked: ReadonlyArray<string>): { refs: ReadonlyArray<TokenRef>; unknown: ReadonlyArray<string> } => {
+  const refs: TokenRef[] = [];
+  const unknown: string[] = [];
+  for (const raw of asked.slice(0, MAX_PRICE_TOKENS)) {
+    const q = raw.trim().toLowerCase();
+    if (q === 'sei' || q === NATIVE_KEY) {
+      refs.push({ key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: data.registry.nativeCoingeckoId });
+      continue;
+    }
+    const found = data.registry.tokens.find((tk) => tk.address.toLowerCase() === q || tk.symbol.toLowerCase() === q);
+    if (found === undefined) unknown.push(sanitizeChainString(raw, MAX_SYMBOL_LENGTH));
+    else refs.push(registryTokenRef(found));
+  }
+  return { refs: refs.filter((r, i) => refs.findIndex((x) => x.key === r.key) === i), unknown };
+};
+
+/**
+ * Runs one read-only tool for `wallet`, the signed-in wallet: the model cannot name another one. A failure
+ * (bad arguments, a data source down) becomes `{ error }` data the model can explain, never an exception.
+ */
+export const runWalletTool =
+  (data: WalletData, wallet: WalletAddress) =>
+  async (name: string, argumentsText: string): Promise<ToolOutcome> => {
+    const args = parseArguments(argumentsText);
+    const fail = (error: string): ToolOutcome => ({ arguments: args, result: { error } });
+    const unavailable = (what: string) => fail(`${what} is unavailable right now`);
+    switch (name) {
+      case 'get_portfolio': {
+        const p = await data.getPortfolio(wallet)();
+        return E.isRight(p) ? { arguments: args, result: portfolioPromptView(p.right) } : unavailable('the portfolio');
+      }
+      case 'get_risk': {
+        const p = await data.getPortfolio(wallet)();
+        return E.isRight(p) ? { arguments: args, result: riskPromptView(p.right.risk) } : unavailable('the risk assessment');
+      }
+      case 'get_performance':
+      case 'get_history': {
+        const decoded = RangeArgs.decode(args);
+        if (E.isLeft(decoded)) return fail('arguments must be {"range": "1d"|"7d"|"30d"|"90d"|"1y"|"all"}');
+        const range = decoded.right.range;
+        if (name === 'get_performance') {
+          const perf = await data.getPerformance(wallet, range)();
+          return E.isRight(perf) ? { arguments: args, result: sanitizePromptData(perf.right) } : unavailable('performance');
+        }
+        const history = await data.getHistory(wallet, range)();
+        return E.isRight(history) ? { arguments: args, result: { range, points: thin(history.right.points) } } : unavailable('history');
+      }
+      case 'get_prices': {
+        const decoded = PricesArgs.decode(args);
+        if (E.isLeft(decoded)) return fail('arguments must be {"tokens": ["SYMBOL or 0x address", …]}');
+        const { refs, unknown } = resolvePriceTokens(data, decoded.right.tokens);
+        const prices = await data.priceFeed.getPrices(refs)();
+        return {
+          arguments: args,
+          result: sanitizePromptData({
+            prices: refs.map((r) => {
+              const p = prices.get(r.key);
+              return { symbol: r.symbol, token: r.key, usd: p?.usd ?? null, change24hPercent: p?.change24h ?? null, stale: p?.stale ?? false };
+            }),
+            unknownTokens: unknown,
+          }),
+        };
+      }
+      default:
+        return fail(`there is no tool named ${sanitizeChainString(name, 40)}`);
+    }
+  };
