@@ -51,6 +51,9 @@ import { alertTokenRefOf } from './services/alerts/alert-token-ref';
 import { alertsDataEraser, evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
 import { makeAuth } from './services/auth/make-auth';
 import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
+import { aiRoutes } from './http/routes/ai-routes';
+import { chatRoutes } from './http/routes/chat-routes';
+import { makeAssistant } from './services/ai/make-assistant';
 
 export interface RunningServer {
   readonly url: string;
@@ -154,6 +157,19 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     onFreshRead: evaluateAlertsInBackground(alerts, logger),
   };
   const portfolio = makePortfolioService(portfolioDeps);
+  const assistant = makeAssistant({
+    config,
+    redis,
+    pool: database.pool,
+    cache,
+    metrics,
+    logger,
+    now,
+    portfolio,
+    history: { snapshots, chainId: registry.chainId, now },
+    priceFeed,
+    registry,
+  });
   const jobs = config.runJobs ? startSnapshotRetentionJob(snapshots, logger) : undefined;
 
   const server = createServer();
@@ -169,7 +185,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     },
     cache: async () => (redis === undefined ? 'up' : (await cache.ping()) ? 'up' : 'down'),
     rpc: rpcProbe,
-    openai: async () => (config.openai.apiKey === undefined ? 'not_configured' : 'up'),
+    openai: assistant.openaiHealth,
   };
   const app = makeApp({
     config,
@@ -189,6 +205,8 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       docsRoutes(config.version),
       authRoutes(auth),
       alertRoutes({ auth, alerts }),
+      aiRoutes({ auth, ai: assistant.ai, resolveWallet: resolveWallet(portfolioDeps) }),
+      chatRoutes({ auth, chat: assistant.chat }),
       accountRoutes({ auth, eraseAccountData: eraseData }),
       portfolioRoutes({
         portfolio,
