@@ -32,18 +32,17 @@ export interface PortfolioRouteDeps {
 const RangeQuery = t.partial({ range: HistoryRangeCodec });
 const WalletQuery = t.type({ walletAddress: t.string });
 
-const etagOf = (p: Portfolio): string => `W/"${createHash('sha1').update(JSON.stringify(p)).digest('base64url')}"`;
-
-/** Sends the portfolio with an ETag; answers 304 when the client already has this exact body. */
+/** Sends the portfolio with an ETag of the exact body (serialised once); answers 304 when the client already has it. */
 const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
-  const etag = etagOf(p);
+  const body = JSON.stringify({ success: true, data: p });
+  const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   if (req.get('if-none-match') === etag) {
     res.status(304).end();
     return;
   }
-  sendOk(res, p);
+  res.type('application/json').send(body);
 };
 
 const rangeOf = (query: unknown): E.Either<AppError, HistoryRange> =>
