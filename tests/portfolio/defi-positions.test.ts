@@ -1,0 +1,469 @@
+import request from 'supertest';
+import { createWalletClient, getAddress, http, type Address, type Hex } from 'viem';
+import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
+import { toPoolKey, type PoolKey } from '../../src/adapters/protocols/uniswap-v3/compute-pool-address';
+import { uniswapV3PoolAbi } from '../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
+import { uniswapV2PairAbi } from '../../src/adapters/protocols/uniswap-v2/uniswap-v2-abis';
+import { healthFactorFromWad, rayRateToApyPercent } from '../../src/domain/lending';
+import { getSqrtRatioAtTick } from '../../src/domain/uniswap-v3';
+import type { RunningServer } from '../../src/main';
+import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { mintTokens, type DevnetAccount, type TestToken } from '../support/devnet';
+import { aprToRay, deployAaveTestMarket, type AaveTestMarket, type AaveTestReserveSpec } from '../support/protocols/aave-v3-test-market';
+import { addLiquidityV2, createPairV2, deployUniswapV2Factory } from '../support/protocols/uniswap-v2';
+import {
+  approveUniswapV3,
+  createPoolV3,
+  deployUniswapV3,
+  mintPositionsV3,
+  simulateCollect,
+  simulateDecreaseLiquidity,
+  swapExactInputV3,
+  type MintedPosition,
+  type MintPositionRequest,
+  type UniswapV3Deployment,
+} from '../support/protocols/uniswap-v3';
+
+jest.setTimeout(180_000);
+
+/** A new funded-later account on the devnet (a random key), signing its own transactions. */
+const freshAccount = (harness: ChainHarness): DevnetAccount => {
+  const privateKey = generatePrivateKey();
+  const account = privateKeyToAccount(privateKey);
+  const walletClient = createWalletClient({ account, chain: harness.devnet.chain, transport: http(harness.devnet.url) });
+  return { address: account.address, privateKey, account, walletClient };
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Five Yei reserves; the oracle price (USD × 1e8) is also the fake CoinGecko price. */
+const SPECS: ReadonlyArray<AaveTestReserveSpec & { readonly usd: number; readonly isStable: boolean }> = [
+  { symbol: 'WSEI', name: 'Wrapped SEI', decimals: 18, price: 50_000_000n, usd: 0.5, isStable: false, ltvBps: 7_500, liquidationThresholdBps: 8_000, liquidityRate: aprToRay(2), variableBorrowRate: aprToRay(6) },
+  { symbol: 'USDC', name: 'USD Coin', decimals: 6, price: 100_000_000n, usd: 1, isStable: true, ltvBps: 8_000, liquidationThresholdBps: 8_500, liquidityRate: aprToRay(3.5), variableBorrowRate: aprToRay(5) },
+  { symbol: 'WETH', name: 'Wrapped Ether', decimals: 18, price: 300_000_000_000n, usd: 3000, isStable: false, ltvBps: 8_000, liquidationThresholdBps: 8_250, liquidityRate: aprToRay(1.5), variableBorrowRate: aprToRay(4) },
+  { symbol: 'WBTC', name: 'Wrapped Bitcoin', decimals: 8, price: 5_500_000_000_000n, usd: 55_000, isStable: false, ltvBps: 7_000, liquidationThresholdBps: 7_800, liquidityRate: aprToRay(0.5), variableBorrowRate: aprToRay(3) },
+  { symbol: 'USDT', name: 'Tether USD', decimals: 6, price: 100_000_000n, usd: 1, isStable: true, ltvBps: 8_000, liquidationThresholdBps: 8_000, liquidityRate: aprToRay(3), variableBorrowRate: aprToRay(5.5) },
+];
+const NATIVE_USD = 0.4;
+const specOf = (symbol: string) => {
+  const s = SPECS.find((x) => x.symbol === symbol);
+  if (s === undefined) throw new Error(`no spec ${symbol}`);
+  return s;
+};
+
+const units = (amount: number | string, decimals: number): bigint => {
+  const [whole = '0', fraction = ''] = String(amount).split('.');
+  return BigInt(whole) * 10n ** BigInt(decimals) + BigInt((fraction + '0'.repeat(decimals)).slice(0, decimals) || '0');
+};
+/** base units → whole units as a number (exact enough for values of a few million dollars). */
+const whole = (raw: bigint | string, decimals: number): number => Number(BigInt(raw)) / 10 ** decimals;
+/** Aave's health factor: collateral × (value-weighted liquidation threshold, truncated to basis points) / debt. */
+const aaveHealthFactor = (collateral: ReadonlyArray<readonly [number, number]>, debtUSD: number): number => {
+  const total = collateral.reduce((s, [usd]) => s + usd, 0);
+  const thresholdBps = Math.floor(collateral.reduce((s, [usd, lt]) => s + usd * lt * 10_000, 0) / total);
+  return (total * thresholdBps) / 10_000 / debtUSD;
+};
+const relErr = (actual: number, expected: number) => Math.abs(actual / expected - 1);
+
+interface LendingJson {
+  id: string;
+  type: 'supply' | 'borrow';
+  token: string;
+  amount: string;
+  amountFormatted: string;
+  valueUSD: number | null;
+  apy: number;
+  [k: string]: unknown;
+}
+interface LiquidityJson {
+  id: string;
+  kind: string;
+  poolAddress: string;
+  token0: string;
+  token1: string;
+  liquidity: string;
+  token0Amount: string;
+  token1Amount: string;
+  valueUSD: number | null;
+  uncollectedFees: { token0: string; token1: string; valueUSD: number | null };
+  priceRange: { lower: number | null; upper: number | null; current: number | null };
+  isInRange: boolean;
+  [k: string]: unknown;
+}
+
+describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap V2 and V1 on the devnet)', () => {
+  let h: ChainHarness;
+  let market: AaveTestMarket;
+  let v3: UniswapV3Deployment;
+  let v2Factory: Address;
+  let v1Pair: Address;
+  let lp: DevnetAccount;
+  let big: DevnetAccount;
+  let small: DevnetAccount;
+  let bigMinted: ReadonlyArray<MintedPosition>;
+  let bigRequests: ReadonlyArray<MintPositionRequest>;
+  let app: RunningServer;
+  const cleanups: Array<() => void> = [];
+  const apps: RunningServer[] = [];
+
+  const token = (symbol: string): TestToken => market.reserve(symbol);
+  const usdOf = (address: string): number => {
+    const r = market.reserves.find((x) => getAddress(x.address) === getAddress(address));
+    if (r === undefined) throw new Error(`not a reserve ${address}`);
+    return specOf(r.symbol).usd;
+  };
+  const decimalsOf = (address: string): number => {
+    const r = market.reserves.find((x) => getAddress(x.address) === getAddress(address));
+    if (r === undefined) throw new Error(`not a reserve ${address}`);
+    return r.decimals;
+  };
+
+  const registryFor = (protocols: { yei?: boolean; v2?: boolean; v1?: boolean } = {}) => {
+    const r = writeRegistryFile({
+      tokens: SPECS.map((s) => ({ address: token(s.symbol).address, symbol: s.symbol, name: s.name, decimals: s.decimals, coingeckoId: null, isStable: s.isStable })),
+      protocols: {
+        yei: protocols.yei === false ? null : { pool: market.pool, protocolDataProvider: market.dataProvider },
+        dragonswapV2: protocols.v2 === false ? null : { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash },
+        dragonswapV1: protocols.v1 === false ? null : { factory: v2Factory },
+      },
+    });
+    cleanups.push(r.remove);
+    return r.file;
+  };
+  const startApp = async (file: string, env: Record<string, string> = {}) => {
+    const started = await startAppOnHarness(h, file, env);
+    apps.push(started);
+    return started;
+  };
+
+  /** The tick nearest `quotePerBase` (whole quote per whole base) in the pool, on the spacing grid. */
+  const tickAt = (key: PoolKey, base: TestToken, quote: TestToken, quotePerBase: number, spacing: number): number => {
+    const baseIs0 = getAddress(key.token0) === getAddress(base.address);
+    const raw = baseIs0 ? quotePerBase * 10 ** (quote.decimals - base.decimals) : (1 / quotePerBase) * 10 ** (base.decimals - quote.decimals);
+    return Math.round(Math.log(raw) / Math.log(1.0001) / spacing) * spacing;
+  };
+
+  beforeAll(async () => {
+    h = await startChainHarness();
+    const [, a1] = h.devnet.accounts;
+    if (a1 === undefined) throw new Error('devnet needs 2 accounts');
+    lp = a1;
+    // Fresh wallets each run: the snapshot table outlives test runs.
+    [big, small] = [freshAccount(h), freshAccount(h)];
+    await Promise.all([big, small].map((a) => h.devnet.setBalance(a.address, units(1_000, 18))));
+    market = await deployAaveTestMarket(h.devnet, SPECS);
+    v3 = await deployUniswapV3(h.devnet);
+    v2Factory = await deployUniswapV2Factory(h.devnet);
+    SPECS.forEach((s) => h.gecko.setPrice({ platform: 'sei-v2', address: token(s.symbol).address, usd: s.usd, change24h: 1 }));
+    h.gecko.setPrice({ id: 'sei-network', usd: NATIVE_USD, change24h: 0 });
+
+    // Yei: the LP funds the stablecoin reserves; `big` touches all 5 reserves, `small` one.
+    await market.supply(lp, token('USDC').address, units(1_000_000, 6));
+    await market.supply(lp, token('USDT').address, units(1_000_000, 6));
+    await market.supply(big, token('WSEI').address, units(20_000, 18));
+    await market.supply(big, token('WETH').address, units(2, 18));
+    await market.supply(big, token('WBTC').address, units('0.1', 8));
+    await market.borrow(big, token('USDC').address, units(10_000, 6));
+    await market.borrow(big, token('USDT').address, units(2_000, 6));
+    await market.supply(small, token('USDC').address, units(1_000, 6));
+
+    // DragonSwap V2: WSEI/USDC 0.3% at $0.50 and WETH/USDC 0.05% at $3000; 10 NFTs to `big` (2 out of range), 1 to `small`.
+    const [wsei, usdc, weth] = [token('WSEI'), token('USDC'), token('WETH')];
+    await mintTokens(h.devnet, [wsei, usdc, weth].map((t) => ({ token: t.address, to: lp.address, amount: 10n ** 33n })));
+    await approveUniswapV3(h.devnet, v3, lp, [wsei.address, usdc.address, weth.address]);
+    const pools = [
+      { base: wsei, quote: usdc, fee: 3000, spacing: 60, price: 0.5, baseAmount: units(10_000, 18), quoteAmount: units(5_000, 6) },
+      { base: weth, quote: usdc, fee: 500, spacing: 10, price: 3000, baseAmount: units(2, 18), quoteAmount: units(6_000, 6) },
+    ];
+    const created: Array<(typeof pools)[number] & { readonly key: PoolKey; readonly tick: number; readonly baseIs0: boolean }> = [];
+    for (const p of pools) {
+      const key = toPoolKey(p.base.address, p.quote.address, p.fee);
+      const tick = tickAt(key, p.base, p.quote, p.price, p.spacing);
+      await createPoolV3(h.devnet, v3, { tokenA: p.base.address, tokenB: p.quote.address, fee: p.fee, sqrtPriceX96: getSqrtRatioAtTick(tick) });
+      created.push({ ...p, key, tick, baseIs0: getAddress(key.token0) === getAddress(p.base.address) });
+    }
+    const mintRequest = (i: number, recipient: Address): MintPositionRequest => {
+      const pool = created[i % 2];
+      if (pool === undefined) throw new Error('no pool');
+      const outOfRange = i >= 8;
+      const width = (i + 1) * 20 * pool.spacing;
+      const [tickLower, tickUpper] = outOfRange ? [pool.tick + 100 * pool.spacing, pool.tick + 300 * pool.spacing] : [pool.tick - width, pool.tick + width];
+      const [amount0Desired, amount1Desired] = pool.baseIs0 ? [pool.baseAmount, pool.quoteAmount] : [pool.quoteAmount, pool.baseAmount];
+      return { key: pool.key, tickLower, tickUpper, amount0Desired, amount1Desired, recipient };
+    };
+    bigRequests = Array.from({ length: 10 }, (_, i) => mintRequest(i, big.address));
+    const minted = await mintPositionsV3(h.devnet, v3, lp, [...bigRequests, mintRequest(0, small.address)]);
+    bigMinted = minted.slice(0, 10);
+    // Swaps through both pools, so the in-range positions earn fees.
+    for (const p of created) {
+      await swapExactInputV3(h.devnet, v3, lp, { tokenIn: p.quote.address, tokenOut: p.base.address, fee: p.fee, amountIn: units(1_000, 6) });
+      await swapExactInputV3(h.devnet, v3, lp, { tokenIn: p.base.address, tokenOut: p.quote.address, fee: p.fee, amountIn: p.baseAmount / 20n });
+    }
+
+    // DragonSwap V1: one WSEI/USDC LP holding for `big`.
+    v1Pair = await createPairV2(h.devnet, v2Factory, wsei.address, usdc.address);
+    await addLiquidityV2(h.devnet, { pair: v1Pair, tokenA: wsei.address, amountA: units(1_000, 18), tokenB: usdc.address, amountB: units(500, 6), to: lp.address });
+    await addLiquidityV2(h.devnet, { pair: v1Pair, tokenA: wsei.address, amountA: units(400, 18), tokenB: usdc.address, amountB: units(200, 6), to: big.address });
+
+    // Known native balances (the wallets paid gas above).
+    await h.devnet.setBalance(big.address, units(100, 18));
+    await h.devnet.setBalance(small.address, units(10, 18));
+    app = await startApp(registryFor(), { CACHE_TTL_PRICES: '1' });
+  });
+
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.shutdown('done')));
+    await h?.stop();
+    cleanups.forEach((remove) => remove());
+  });
+
+  it('costs at most 3 chain HTTP requests for a cold read of 5 reserves + 10 NFTs + a V1 LP, the same as for 1 reserve + 1 NFT', async () => {
+    const counts: number[] = [];
+    const methods: Array<Record<string, number>> = [];
+    for (const [wallet, lending, liquidity] of [
+      [big.address, 5, 11],
+      [small.address, 1, 1],
+    ] as const) {
+      // A fresh app per wallet: every adapter cache (reserve list, pool addresses, pairs) is cold.
+      const cold = await startApp(registryFor());
+      h.proxy.reset();
+      const geckoBefore = h.gecko.requestCount();
+      const res = await request(cold.app).get(`/api/portfolio/${wallet}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.lendingPositions).toHaveLength(lending);
+      expect(res.body.data.liquidityPositions).toHaveLength(liquidity);
+      expect(res.body.data.warnings).toEqual([]);
+      expect(res.body.data.unpricedTokens).toBe(0);
+      counts.push(h.proxy.stats().httpRequests);
+      methods.push(h.proxy.stats().methods);
+      expect(h.gecko.requestCount() - geckoBefore).toBeGreaterThan(0);
+    }
+    // Yei 2 rounds cold, DragonSwap V1 2, DragonSwap V2 3, all in lockstep with the token balances: 3 round trips.
+    expect(counts).toEqual([3, 3]);
+    // Only eth_call: no getLogs, no per-position round trips; 10 collect simulations ride in the batches.
+    expect(Object.keys(methods[0] ?? {})).toEqual(['eth_call']);
+  });
+
+  it('carries the lending and liquidity positions, the pool\'s health factor, totals and the liquidation price; moving the oracle moves the risk band', async () => {
+    const res = await request(app.app).get(`/api/portfolio/${big.address}`);
+    expect(res.status).toBe(200);
+    const p = res.body.data;
+    const block = BigInt(p.blockNumber);
+    expect(p.warnings).toEqual([]);
+    expect(p.unpricedTokens).toBe(0);
+
+    // Lending: every position at the fake CoinGecko price, APY from the reserve's configured rate.
+    const lending = p.lendingPositions as LendingJson[];
+    const expectedLending = [
+      { type: 'supply', symbol: 'WSEI', amount: units(20_000, 18), formatted: '20000', rate: specOf('WSEI').liquidityRate, lt: 0.8 },
+      { type: 'supply', symbol: 'WETH', amount: units(2, 18), formatted: '2', rate: specOf('WETH').liquidityRate, lt: 0.825 },
+      { type: 'supply', symbol: 'WBTC', amount: units('0.1', 8), formatted: '0.1', rate: specOf('WBTC').liquidityRate, lt: 0.78 },
+      { type: 'borrow', symbol: 'USDC', amount: units(10_000, 6), formatted: '10000', rate: specOf('USDC').variableBorrowRate, lt: 0 },
+      { type: 'borrow', symbol: 'USDT', amount: units(2_000, 6), formatted: '2000', rate: specOf('USDT').variableBorrowRate, lt: 0 },
+    ] as const;
+    expect(lending).toHaveLength(5);
+    for (const e of expectedLending) {
+      const address = token(e.symbol).address;
+      const found = lending.find((x) => x.id === `yei:${e.type}:${address}`);
+      expect(found).toEqual({
+        id: `yei:${e.type}:${address}`,
+        platform: 'Yei Finance',
+        type: e.type,
+        token: address,
+        tokenSymbol: e.symbol,
+        amount: e.amount.toString(),
+        amountFormatted: e.formatted,
+        valueUSD: Number(e.formatted) * specOf(e.symbol).usd,
+        apy: rayRateToApyPercent(e.rate),
+        usageAsCollateral: e.type === 'supply',
+        liquidationThreshold: e.lt,
+      });
+    }
+
+    // Health factor: the pool's own getUserAccountData at the same block.
+    const account = await market.getUserAccountData(big.address);
+    expect(p.healthFactor).toBe(healthFactorFromWad(account.healthFactor));
+    expect(p.healthFactor).toBeCloseTo(aaveHealthFactor([[10_000, 0.8], [6_000, 0.825], [5_500, 0.78]], 12_000), 12);
+
+    // Liquidity: amounts and fees as the position manager itself would pay them at that block.
+    const liquidity = p.liquidityPositions as LiquidityJson[];
+    expect(liquidity).toHaveLength(11);
+    let liquidityUSD = 0;
+    for (const [i, minted] of bigMinted.entries()) {
+      const pos = liquidity.find((x) => x.id === minted.tokenId.toString());
+      if (pos === undefined) throw new Error(`position ${minted.tokenId} missing`);
+      const req = bigRequests[i];
+      if (req === undefined) throw new Error('no request');
+      const [decreased, owed, slot0] = await Promise.all([
+        simulateDecreaseLiquidity(h.devnet.publicClient, v3, { owner: big.address, tokenId: minted.tokenId, liquidity: minted.liquidity, blockNumber: block }),
+        simulateCollect(h.devnet.publicClient, v3, { owner: big.address, tokenId: minted.tokenId, blockNumber: block }),
+        h.devnet.publicClient.readContract({ address: pos.poolAddress as Address, abi: uniswapV3PoolAbi, functionName: 'slot0', blockNumber: block }),
+      ]);
+      const [d0, d1] = [decimalsOf(req.key.token0), decimalsOf(req.key.token1)];
+      const [usd0, usd1] = [usdOf(req.key.token0), usdOf(req.key.token1)];
+      expect(pos).toMatchObject({
+        kind: 'concentrated',
+        platform: 'DragonSwap V2',
+        token0: getAddress(req.key.token0),
+        token1: getAddress(req.key.token1),
+        fee: req.key.fee,
+        liquidity: minted.liquidity.toString(),
+        token0Amount: decreased.amount0.toString(),
+        token1Amount: decreased.amount1.toString(),
+        uncollectedFees: { token0: owed.amount0.toString(), token1: owed.amount1.toString() },
+        isInRange: req.tickLower <= slot0[1] && slot0[1] < req.tickUpper,
+      });
+      expect(pos.isInRange).toBe(i < 8);
+      if (i < 8) expect(owed.amount0 > 0n || owed.amount1 > 0n).toBe(true);
+      const expectedValue = whole(decreased.amount0, d0) * usd0 + whole(decreased.amount1, d1) * usd1;
+      expect(pos.valueUSD).toBeCloseTo(expectedValue, 3);
+      expect(pos.uncollectedFees.valueUSD).toBeCloseTo(whole(owed.amount0, d0) * usd0 + whole(owed.amount1, d1) * usd1, 3);
+      // token1 per token0 in whole units: 1.0001^tick × 10^(d0 − d1); current from slot0's sqrt price.
+      expect(relErr(pos.priceRange.lower ?? NaN, 1.0001 ** req.tickLower * 10 ** (d0 - d1))).toBeLessThan(1e-9);
+      expect(relErr(pos.priceRange.upper ?? NaN, 1.0001 ** req.tickUpper * 10 ** (d0 - d1))).toBeLessThan(1e-9);
+      expect(relErr(pos.priceRange.current ?? NaN, (Number(slot0[0]) / 2 ** 96) ** 2 * 10 ** (d0 - d1))).toBeLessThan(1e-9);
+      liquidityUSD += pos.valueUSD ?? NaN;
+    }
+    const v1 = liquidity.find((x) => x.kind === 'full-range');
+    if (v1 === undefined) throw new Error('no V1 position');
+    const [held, supply, reserves, pairToken0] = await Promise.all([
+      h.devnet.publicClient.readContract({ address: v1Pair, abi: uniswapV2PairAbi, functionName: 'balanceOf', args: [big.address], blockNumber: block }),
+      h.devnet.publicClient.readContract({ address: v1Pair, abi: uniswapV2PairAbi, functionName: 'totalSupply', blockNumber: block }),
+      h.devnet.publicClient.readContract({ address: v1Pair, abi: uniswapV2PairAbi, functionName: 'getReserves', blockNumber: block }),
+      h.devnet.publicClient.readContract({ address: v1Pair, abi: uniswapV2PairAbi, functionName: 'token0', blockNumber: block }),
+    ]);
+    const pairToken1 = getAddress(pairToken0) === getAddress(token('WSEI').address) ? token('USDC').address : token('WSEI').address;
+    const v1Amount0 = (held * reserves[0]) / supply;
+    const v1Amount1 = (held * reserves[1]) / supply;
+    expect(v1).toMatchObject({
+      id: v1Pair,
+      platform: 'DragonSwap V1',
+      poolAddress: v1Pair,
+      token0: getAddress(pairToken0),
+      token1: getAddress(pairToken1),
+      liquidity: held.toString(),
+      token0Amount: v1Amount0.toString(),
+      token1Amount: v1Amount1.toString(),
+      uncollectedFees: { token0: '0', token1: '0', valueUSD: 0 },
+      priceRange: { lower: null, upper: null },
+      isInRange: true,
+    });
+    const v1Value = whole(v1Amount0, decimalsOf(pairToken0)) * usdOf(pairToken0) + whole(v1Amount1, decimalsOf(pairToken1)) * usdOf(pairToken1);
+    expect(v1.valueUSD).toBeCloseTo(v1Value, 3);
+    liquidityUSD += v1.valueUSD ?? NaN;
+
+    // Totals: tokens (100 SEI, the 10 000 USDC and 2 000 USDT borrowed) + supplied + liquidity; net of the debt.
+    const tokensUSD = 100 * NATIVE_USD + 10_000 + 2_000;
+    expect(p.totalSuppliedUSD).toBe(10_000 + 6_000 + 5_500);
+    expect(p.totalBorrowedUSD).toBe(12_000);
+    expect(p.totalLiquidityUSD).toBeCloseTo(liquidityUSD, 3);
+    expect(p.totalValueUSD).toBeCloseTo(tokensUSD + 21_500 + liquidityUSD, 3);
+    expect(p.netWorthUSD).toBeCloseTo(tokensUSD + 21_500 + liquidityUSD - 12_000, 3);
+
+    // Largest collateral WSEI ($10 000): HF = 1 at (debt − Σ other collateral × LT) / (amount × LT).
+    expect(p.risk.liquidationPrice.asset).toBe(token('WSEI').address);
+    expect(p.risk.liquidationPrice.symbol).toBe('WSEI');
+    expect(p.risk.liquidationPrice.priceUSD).toBeCloseTo((12_000 - 6_000 * 0.825 - 5_500 * 0.78) / (20_000 * 0.8), 12);
+    expect(p.risk.liquidationRisk).toBe('low');
+    expect(p.risk.healthFactor).toBe(p.healthFactor);
+
+    // /summary: lending APY weighted by value (supply earned minus borrow paid, per dollar supplied).
+    const summary = await request(app.app).get(`/api/portfolio/${big.address}/summary`);
+    expect(summary.status).toBe(200);
+    const earned = expectedLending.reduce((s, e) => s + (e.type === 'supply' ? 1 : -1) * Number(e.formatted) * specOf(e.symbol).usd * rayRateToApyPercent(e.rate), 0);
+    expect(summary.body.data).toMatchObject({
+      totalValueUSD: p.totalValueUSD,
+      netWorthUSD: p.netWorthUSD,
+      totalSuppliedUSD: 21_500,
+      totalBorrowedUSD: 12_000,
+      totalLiquidityUSD: p.totalLiquidityUSD,
+      healthFactor: p.healthFactor,
+    });
+    expect(summary.body.data.apy.lending).toBeCloseTo(earned / 21_500, 4);
+
+    // WSEI falls to $0.18 on the oracle and on CoinGecko: HF ≈ 1.01, below the 1.05 critical line.
+    await market.setAssetPrice(token('WSEI').address, 18_000_000n);
+    h.gecko.setPrice({ platform: 'sei-v2', address: token('WSEI').address, usd: 0.18, change24h: -64 });
+    await sleep(1100); // the price cache (CACHE_TTL_PRICES=1) expires
+    const refreshed = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
+    expect(refreshed.status).toBe(200);
+    const after = refreshed.body.data;
+    const accountAfter = await market.getUserAccountData(big.address);
+    expect(after.healthFactor).toBe(healthFactorFromWad(accountAfter.healthFactor));
+    expect(after.healthFactor).toBeCloseTo(aaveHealthFactor([[3_600, 0.8], [6_000, 0.825], [5_500, 0.78]], 12_000), 12);
+    expect(after.lendingPositions.find((x: LendingJson) => x.id === `yei:supply:${token('WSEI').address}`).valueUSD).toBe(3_600);
+    expect(after.totalSuppliedUSD).toBe(3_600 + 6_000 + 5_500);
+    expect([p.risk.liquidationRisk, after.risk.liquidationRisk]).toEqual(['low', 'critical']);
+    expect(p.risk.level).not.toBe('critical');
+    expect(after.risk.level).toBe('critical');
+    // The largest collateral is now WETH ($6 000).
+    expect(after.risk.liquidationPrice).toMatchObject({ asset: token('WETH').address, symbol: 'WETH' });
+    expect(after.risk.liquidationPrice.priceUSD).toBeCloseTo((12_000 - 3_600 * 0.8 - 5_500 * 0.78) / (2 * 0.825), 9);
+
+    // /risk answers the same assessment with its alerts.
+    const risk = await request(app.app).get(`/api/portfolio/${big.address}/risk`);
+    expect(risk.status).toBe(200);
+    const { alerts, blockNumber, ...assessment } = risk.body.data;
+    expect(assessment).toEqual(after.risk);
+    expect(blockNumber).toBe(after.blockNumber);
+    expect(Object.keys(assessment).sort()).toEqual(
+      ['level', 'score', 'healthFactor', 'liquidationRisk', 'concentration', 'stablecoinShare', 'impermanentLossRisk', 'factors', 'liquidationPrice'].sort(),
+    );
+    const liquidationFactor = assessment.factors.find((f: { id: string }) => f.id === 'liquidation');
+    expect(liquidationFactor).toMatchObject({ weight: 40 });
+    expect(liquidationFactor.value).toBeCloseTo(2 - after.healthFactor, 12);
+    expect(assessment.score).toBeCloseTo(
+      assessment.factors.reduce((s: number, f: { weight: number; value: number }) => s + f.weight * f.value, 0),
+      1,
+    );
+    expect(alerts[0]).toEqual({ factor: 'liquidation', severity: 'critical', message: liquidationFactor.explanation });
+
+    // Performance between the first snapshot (the cold read above) and the refresh: only WSEI's price moved, on the
+    // WSEI supplied to Yei and inside the LP positions, so the whole change in value is market PnL, not a flow.
+    const perf = await request(app.app).get(`/api/portfolio/${big.address}/performance?range=1d`);
+    expect(perf.status).toBe(200);
+    expect(perf.body.data.startValueUSD).toBeCloseTo(p.totalValueUSD, 2);
+    expect(perf.body.data.endValueUSD).toBeCloseTo(after.totalValueUSD, 2);
+    expect(perf.body.data.marketPnlUSD).toBeCloseTo(after.totalValueUSD - p.totalValueUSD, 1);
+    expect(perf.body.data.netFlowsUSD).toBeCloseTo(0, 1);
+  });
+
+  it('when the DragonSwap V2 position manager is gone, answers 200 with the Yei and V1 positions and the balances, and a warning naming dragonswap-v2', async () => {
+    const code = await h.devnet.publicClient.getCode({ address: v3.positionManager });
+    if (code === undefined) throw new Error('no position manager code');
+    await h.devnet.setCode(v3.positionManager, '0x');
+    try {
+      const res = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
+      expect(res.status).toBe(200);
+      const p = res.body.data;
+      expect(p.lendingPositions.map((x: LendingJson) => x.id).sort()).toEqual(
+        [
+          ...['WSEI', 'WETH', 'WBTC'].map((s) => `yei:supply:${token(s).address}`),
+          ...['USDC', 'USDT'].map((s) => `yei:borrow:${token(s).address}`),
+        ].sort(),
+      );
+      expect(p.liquidityPositions.map((x: LiquidityJson) => [x.kind, x.id])).toEqual([['full-range', v1Pair]]);
+      expect(p.tokenBalances.find((b: { token: string }) => b.token === token('USDC').address)).toMatchObject({ balance: units(10_000, 6).toString(), valueUSD: 10_000 });
+      expect(p.tokenBalances.find((b: { token: string }) => b.token === 'native')).toMatchObject({ balanceFormatted: '100', valueUSD: 100 * NATIVE_USD });
+      expect(p.healthFactor).toBe(healthFactorFromWad((await market.getUserAccountData(big.address)).healthFactor));
+      expect(p.warnings).toEqual([{ source: 'dragonswap-v2', message: expect.stringContaining('dragonswap-v2 positions could not be read') }]);
+      expect(p.warnings[0].message).toContain(v3.positionManager);
+      expect(p.totalLiquidityUSD).toBe(p.liquidityPositions[0].valueUSD);
+    } finally {
+      await h.devnet.setCode(v3.positionManager, code as Hex);
+    }
+  });
+
+  it('on a network whose registry has no Yei, shows no lending positions, no health factor and no warning', async () => {
+    const noYei = await startApp(registryFor({ yei: false }));
+    const res = await request(noYei.app).get(`/api/portfolio/${big.address}`);
+    expect(res.status).toBe(200);
+    const p = res.body.data;
+    expect(p.lendingPositions).toEqual([]);
+    expect(p.healthFactor).toBeNull();
+    expect(p.warnings).toEqual([]);
+    expect([p.totalSuppliedUSD, p.totalBorrowedUSD]).toEqual([0, 0]);
+    expect(p.risk).toMatchObject({ healthFactor: null, liquidationRisk: 'none', liquidationPrice: null });
+    expect(p.liquidityPositions).toHaveLength(11);
+    expect(p.netWorthUSD).toBe(p.totalValueUSD);
+  });
+});
