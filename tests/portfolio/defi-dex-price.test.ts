@@ -22,11 +22,33 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
   let usdc: TestToken;
   let deep: TestToken;
   let shallow: TestToken;
+  let wsei: TestToken;
+  let wseiPool: Address;
+  let registryFile: string;
+  const apps: RunningServer[] = [];
   let pools: Record<'deep' | 'shallow', { key: PoolKey; address: Address }>;
   let position: MintedPosition;
   let app: RunningServer;
   let removeRegistry: () => void;
   const holder = freshWallet();
+  const wseiHolder = freshWallet();
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const startApp = async (env: Record<string, string>) => {
+    const started = await startAppOnHarness(h, registryFile, env);
+    apps.push(started);
+    return started;
+  };
+
+  /** 2 × the USDC side's virtual reserve (L·√P or L/√P) of a pool, in USD: what the floor is compared with. */
+  const depthUSD = async (tk: TestToken, pool: Address): Promise<number> => {
+    const [[sqrtPriceX96], liquidity] = await Promise.all([
+      h.devnet.publicClient.readContract({ address: pool, abi: uniswapV3PoolAbi, functionName: 'slot0' }),
+      h.devnet.publicClient.readContract({ address: pool, abi: uniswapV3PoolAbi, functionName: 'liquidity' }),
+    ]);
+    const tokenIs0 = getAddress(tk.address).toLowerCase() < getAddress(usdc.address).toLowerCase();
+    const quoteDepth = tokenIs0 ? (liquidity * sqrtPriceX96) / 2n ** 96n : (liquidity * 2n ** 96n) / sqrtPriceX96;
+    return (2 * Number(quoteDepth) * 1) / 10 ** usdc.decimals;
+  };
 
   /** USD per whole `tk` in its USDC pool now, from slot0 (USDC at $1 on the fake CoinGecko). */
   const slot0Price = async (tk: TestToken, pool: Address): Promise<number> => {
@@ -61,23 +83,28 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
     const lp = h.devnet.accounts[1];
     if (lp === undefined) throw new Error('devnet needs 2 accounts');
     v3 = await deployUniswapV3(h.devnet);
-    [usdc, deep, shallow] = (await deployTestTokens(h.devnet, [
+    [usdc, deep, shallow, wsei] = (await deployTestTokens(h.devnet, [
       { symbol: 'USDC', name: 'USD Coin', decimals: 6 },
       { symbol: 'DEEP', name: 'Deep token', decimals: 18 },
       { symbol: 'SHLW', name: 'Shallow token', decimals: 8 },
-    ])) as [TestToken, TestToken, TestToken];
-    await mintTokens(h.devnet, [usdc, deep, shallow].map((t) => ({ token: t.address, to: lp.address, amount: 10n ** 33n })));
-    await approveUniswapV3(h.devnet, v3, lp, [usdc.address, deep.address, shallow.address]);
+      { symbol: 'WSEI', name: 'Wrapped SEI', decimals: 18 },
+    ])) as [TestToken, TestToken, TestToken, TestToken];
+    await mintTokens(h.devnet, [usdc, deep, shallow, wsei].map((t) => ({ token: t.address, to: lp.address, amount: 10n ** 33n })));
+    await approveUniswapV3(h.devnet, v3, lp, [usdc.address, deep.address, shallow.address, wsei.address]);
     // DEEP: about $2.37 with ~$500k of USDC in range. SHLW: about $4.20 with ~$40 of USDC, far below the floor.
     const deepPool = await poolWith(lp, deep, 2.37, e(200_000, 18), e(500_000, 6), holder);
     const shallowPool = await poolWith(lp, shallow, 4.2, e(10, 8), e(42, 6), lp.address);
     pools = { deep: deepPool.created, shallow: shallowPool.created };
     position = deepPool.minted;
+    // WSEI: $0.50 on CoinGecko, but its deep USDC pool trades at about $0.30.
+    wseiPool = (await poolWith(lp, wsei, 0.3, e(2_000_000, 18), e(600_000, 6), lp.address)).created.address;
     await mintTokens(h.devnet, [
       { token: deep.address, to: holder, amount: e(150, 18) },
       { token: shallow.address, to: holder, amount: e(7, 8) },
       { token: usdc.address, to: holder, amount: e(25, 6) },
+      { token: wsei.address, to: wseiHolder, amount: e(1_000, 18) },
     ]);
+    h.gecko.setPrice({ platform: 'sei-v2', address: wsei.address, usd: 0.5 });
     h.gecko.setPrice({ platform: 'sei-v2', address: usdc.address, usd: 1 });
     h.gecko.setPrice({ id: 'sei-network', usd: 0.5 });
     const registry = writeRegistryFile({
@@ -85,6 +112,7 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
         { address: usdc.address, symbol: 'USDC', name: 'USD Coin', decimals: 6, coingeckoId: null, isStable: true },
         { address: deep.address, symbol: 'DEEP', name: 'Deep token', decimals: 18, coingeckoId: null },
         { address: shallow.address, symbol: 'SHLW', name: 'Shallow token', decimals: 8, coingeckoId: null },
+        { address: wsei.address, symbol: 'WSEI', name: 'Wrapped SEI', decimals: 18, coingeckoId: null },
       ],
       protocols: {
         yei: null,
@@ -93,11 +121,12 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
       },
     });
     removeRegistry = registry.remove;
-    app = await startAppOnHarness(h, registry.file, { DEX_MIN_LIQUIDITY_USD: String(MIN_LIQUIDITY_USD) });
+    registryFile = registry.file;
+    app = await startApp({ DEX_MIN_LIQUIDITY_USD: String(MIN_LIQUIDITY_USD) });
   });
 
   afterAll(async () => {
-    await app?.shutdown('done');
+    await Promise.all(apps.map((a) => a.shutdown('done')));
     await h?.stop();
     removeRegistry?.();
   });
@@ -137,5 +166,76 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
     expect(prices[deep.address]).toMatchObject({ source: 'dex', stale: false });
     expect(relErr(prices[deep.address].usd, await slot0Price(deep, pools.deep.address))).toBeLessThan(1e-9);
     expect(prices[shallow.address]).toBeUndefined();
+  });
+
+  it('trusts a pool exactly at the floor (2 × USDC-side depth = DEX_MIN_LIQUIDITY_USD) and not one a hair below it', async () => {
+    const floor = await depthUSD(shallow, pools.shallow.address);
+    expect(floor).toBeGreaterThan(50);
+    expect(floor).toBeLessThan(MIN_LIQUIDITY_USD);
+    const atFloor = await startApp({ DEX_MIN_LIQUIDITY_USD: String(floor) });
+    const aboveFloor = await startApp({ DEX_MIN_LIQUIDITY_USD: String(floor * (1 + 1e-12)) });
+    const [priced, unpriced] = await Promise.all(
+      [atFloor, aboveFloor].map(async (a) => (await request(a.app).get(`/api/portfolio/${holder}`)).body.data.tokenBalances.find((b: { token: string }) => b.token === shallow.address)),
+    );
+    expect(priced).toMatchObject({ priceSource: 'dex', valueUSD: expect.any(Number) });
+    expect(relErr(priced.priceUSD, await slot0Price(shallow, pools.shallow.address))).toBeLessThan(1e-9);
+    expect(unpriced).toMatchObject({ priceUSD: null, valueUSD: null, priceSource: null });
+  });
+
+  it('when CoinGecko is down, prices WSEI from its deep stable pool (fresh, source "dex")', async () => {
+    const outage = await startApp({ DEX_MIN_LIQUIDITY_USD: String(MIN_LIQUIDITY_USD), CACHE_TTL_PRICES: '1' });
+    const before = (await request(outage.app).get(`/api/portfolio/${wseiHolder}`)).body.data;
+    const wseiOf = (p: { tokenBalances: Array<{ token: string }> }) => p.tokenBalances.find((b) => b.token === wsei.address);
+    expect(wseiOf(before)).toMatchObject({ priceUSD: 0.5, valueUSD: 500, priceSource: 'coingecko', priceStale: false });
+    await sleep(1100);
+    h.gecko.setFailing(500);
+    try {
+      const res = await request(outage.app).post(`/api/portfolio/${wseiHolder}/refresh`);
+      expect(res.status).toBe(200);
+      const poolPrice = await slot0Price(wsei, wseiPool);
+      expect(poolPrice).toBeGreaterThan(0.29);
+      expect(poolPrice).toBeLessThan(0.31);
+      const after = wseiOf(res.body.data) as { priceUSD: number; priceSource: string; priceStale: boolean };
+      expect(after).toMatchObject({ priceSource: 'dex', priceStale: false });
+      expect(relErr(after.priceUSD, poolPrice)).toBeLessThan(1e-9);
+    } finally {
+      h.gecko.setFailing(null);
+    }
+  });
+
+  it('when CoinGecko is down and WSEI has no pool, serves its CoinGecko copy flagged stale, not passed off as a fresh DEX price', async () => {
+    // Another network's registry: USDC and a WSEI that trades nowhere on DragonSwap V2.
+    const [lonelyWsei] = await deployTestTokens(h.devnet, [{ symbol: 'WSEI', name: 'Wrapped SEI', decimals: 18 }]);
+    if (lonelyWsei === undefined) throw new Error('no token');
+    const wallet = freshWallet();
+    await mintTokens(h.devnet, [{ token: lonelyWsei.address, to: wallet, amount: e(1_000, 18) }]);
+    h.gecko.setPrice({ platform: 'sei-v2', address: lonelyWsei.address, usd: 0.5 });
+    const registry = writeRegistryFile({
+      tokens: [
+        { address: usdc.address, symbol: 'USDC', decimals: 6, coingeckoId: null, isStable: true },
+        { address: lonelyWsei.address, symbol: 'WSEI', decimals: 18, coingeckoId: null },
+      ],
+      protocols: { yei: null, dragonswapV1: null, dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash } },
+    });
+    try {
+      const outage = await startAppOnHarness(h, registry.file, { DEX_MIN_LIQUIDITY_USD: String(MIN_LIQUIDITY_USD), CACHE_TTL_PRICES: '1' });
+      apps.push(outage);
+      const wseiOf = (p: { tokenBalances: Array<{ token: string }> }) => p.tokenBalances.find((b) => b.token === lonelyWsei.address);
+      const before = (await request(outage.app).get(`/api/portfolio/${wallet}`)).body.data;
+      expect(wseiOf(before)).toMatchObject({ priceUSD: 0.5, valueUSD: 500, priceSource: 'coingecko', priceStale: false });
+      await sleep(1100);
+      h.gecko.setFailing(500);
+      try {
+        const res = await request(outage.app).post(`/api/portfolio/${wallet}/refresh`);
+        expect(res.status).toBe(200);
+        expect(wseiOf(res.body.data)).toMatchObject({ priceUSD: 0.5, valueUSD: 500, priceSource: 'coingecko', priceStale: true });
+        const prices = await request(outage.app).get(`/api/prices?tokens=${lonelyWsei.address}`);
+        expect(prices.body.data.prices[lonelyWsei.address]).toMatchObject({ usd: 0.5, source: 'coingecko', stale: true });
+      } finally {
+        h.gecko.setFailing(null);
+      }
+    } finally {
+      registry.remove();
+    }
   });
 });

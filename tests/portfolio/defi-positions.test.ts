@@ -219,12 +219,14 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
   it('costs at most 3 chain HTTP requests for a cold read of 5 reserves + 10 NFTs + a V1 LP, the same as for 1 reserve + 1 NFT', async () => {
     const counts: number[] = [];
     const methods: Array<Record<string, number>> = [];
+    const coldApps: RunningServer[] = [];
     for (const [wallet, lending, liquidity] of [
       [big.address, 5, 11],
       [small.address, 1, 1],
     ] as const) {
       // A fresh app per wallet: every adapter cache (reserve list, pool addresses, pairs) is cold.
       const cold = await startApp(registryFor());
+      coldApps.push(cold);
       h.proxy.reset();
       const geckoBefore = h.gecko.requestCount();
       const res = await request(cold.app).get(`/api/portfolio/${wallet}`);
@@ -241,6 +243,13 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     expect(counts).toEqual([3, 3]);
     // Only eth_call: no getLogs, no per-position round trips; 10 collect simulations ride in the batches.
     expect(Object.keys(methods[0] ?? {})).toEqual(['eth_call']);
+
+    // Warm (NFT pools, reserve list and pairs known), a re-read of the big wallet takes 2.
+    h.proxy.reset();
+    const warm = await request(coldApps[0]?.app).post(`/api/portfolio/${big.address}/refresh`);
+    expect(warm.status).toBe(200);
+    expect(warm.body.data.liquidityPositions).toHaveLength(11);
+    expect(h.proxy.stats().httpRequests).toBe(2);
   });
 
   it('carries the lending and liquidity positions, the pool\'s health factor, totals and the liquidation price; moving the oracle moves the risk band', async () => {

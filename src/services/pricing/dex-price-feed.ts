@@ -33,7 +33,11 @@ export interface QuoteToken extends TokenRef {
 export interface DexPriceFeedDeps {
   readonly readPools: ReadDexPools;
   readonly quotes: ReadonlyArray<QuoteToken>;
-  /** Prices the quote tokens (CoinGecko); a stablecoin it cannot price is taken at $1, WSEI from its stable pools. */
+  /**
+   * Prices the quote tokens (CoinGecko). Only a fresh price is trusted for WSEI: without one (unknown, or a stale copy
+   * during an outage) WSEI is priced from its stable pools. A stablecoin without a fresh price keeps its stale copy,
+   * or is taken at $1.
+   */
   readonly quotePrices: PriceFeed;
   /** The token that stands for native SEI on the DEX (WSEI), if any. */
   readonly wrappedNative: QuoteToken | undefined;
@@ -63,11 +67,13 @@ export const makeDexPriceFeed = (deps: DexPriceFeedDeps): PriceFeed => {
 
   const quoteUsd = async (): Promise<Map<string, number>> => {
     const known = await deps.quotePrices.getPrices(deps.quotes)();
-    return new Map(deps.quotes.flatMap((q): Array<[string, number]> => {
-      const price = known.get(q.key);
-      if (price !== undefined) return [[q.key, price.usd]];
-      return q.isStable ? [[q.key, 1]] : [];
-    }));
+    return new Map(
+      deps.quotes.flatMap((q): Array<[string, number]> => {
+        const price = known.get(q.key);
+        if (price !== undefined && !price.stale) return [[q.key, price.usd]];
+        return q.isStable ? [[q.key, price?.usd ?? 1]] : [];
+      }),
+    );
   };
 
   const priceFromPools = async (candidates: ReadonlyArray<Candidate>): Promise<Map<string, number>> => {
@@ -104,9 +110,7 @@ export const makeDexPriceFeed = (deps: DexPriceFeedDeps): PriceFeed => {
     const native = deps.wrappedNative === undefined ? undefined : best.get(deps.wrappedNative.key);
     if (native !== undefined && deps.wrappedNative !== undefined && !usd.has(deps.wrappedNative.key)) usd.set(deps.wrappedNative.key, native.usd);
     pairs.forEach((p, i) => p.target.ref.key !== deps.wrappedNative?.key && consider(i));
-    if (deps.wrappedNative !== undefined && usd.has(deps.wrappedNative.key) && !best.has(deps.wrappedNative.key)) {
-      best.set(deps.wrappedNative.key, { usd: usd.get(deps.wrappedNative.key) ?? 0, depthUSD: Infinity });
-    }
+    // Only prices read from pools leave this feed: a quote's CoinGecko price is never passed on as a DEX price.
     return new Map([...best.entries()].map(([key, v]) => [key, v.usd]));
   };
 
