@@ -156,7 +156,7 @@ describe('docker-compose.prod.yml', () => {
   });
 
   test('.env.production is not committed', () => {
-    const tracked = execFileSync('git', ['ls-files', '--', '.env.production', '.env.*'], { cwd: repoRoot, encoding: 'utf8' });
+    const tracked = execFileSync('git', ['ls-files', '--', '.env.production', '.env.production.*'], { cwd: repoRoot, encoding: 'utf8' });
     expect(tracked).toBe('');
   });
 
