@@ -54,6 +54,12 @@ import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
 import { aiRoutes } from './http/routes/ai-routes';
 import { chatRoutes } from './http/routes/chat-routes';
 import { makeAssistant } from './services/ai/make-assistant';
+import { attachRealtime, type RealtimeServer } from './realtime/attach-realtime';
+import { makeRealtimeHub } from './realtime/make-realtime-hub';
+import { pushPortfolioChanges } from './realtime/push-portfolio-changes';
+import { makeWatchInterest } from './services/watcher/make-watch-interest';
+import { priceTokensOf } from './services/watcher/price-tokens';
+import { startClusterWatcher } from './services/watcher/start-cluster-watcher';
 
 export interface RunningServer {
   readonly url: string;
@@ -67,6 +73,8 @@ export interface RunningServer {
   readonly database: Database;
   readonly cache: Cache;
   readonly redis: Redis | undefined;
+  /** Socket.IO: pushes (portfolio, prices, alerts, transactions, system messages) and a hook for more event handlers. */
+  readonly realtime: RealtimeServer;
   /** Graceful stop: readiness off, stop accepting, drain in-flight requests, close Redis and the pool. */
   readonly shutdown: (reason: string) => Promise<void>;
 }
@@ -122,8 +130,10 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const snapshots = makeSnapshotsRepository(database.pool);
   const now = () => new Date();
   const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
-  /** Where triggered alerts go. Placeholder until the Socket.IO layer replaces it with a `risk_alert` emit to the wallet's room. */
-  const notifyRiskAlert: AlertNotifier = (wallet, alert) => logger.debug('risk_alert (no realtime delivery yet)', { wallet, alertId: alert.id, type: alert.type });
+  // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
+  const realtimeHub = makeRealtimeHub(config, logger);
+  /** Triggered alerts go to the sockets signed in as the wallet, as `risk_alert`. */
+  const notifyRiskAlert: AlertNotifier = realtimeHub.push.riskAlert;
   const alerts = makeAlertsService({
     alerts: makeAlertsRepository(database.pool),
     notify: notifyRiskAlert,
@@ -139,6 +149,8 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     alertsDataEraser(alerts),
     sessionsDataEraser(auth),
   ]);
+  const evaluateAlerts = evaluateAlertsInBackground(alerts, logger);
+  const pushChanges = pushPortfolioChanges(realtimeHub.push, logger);
   const portfolioDeps: PortfolioDeps = {
     registry,
     multicallAddress,
@@ -154,7 +166,10 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     snapshotMinIntervalSeconds: config.snapshots.minIntervalSeconds,
     maxExtraTokens: config.chain.maxExtraTokens,
     now,
-    onFreshRead: evaluateAlertsInBackground(alerts, logger),
+    onFreshRead: (fresh, previous) => {
+      evaluateAlerts(fresh, previous);
+      pushChanges(fresh, previous);
+    },
   };
   const portfolio = makePortfolioService(portfolioDeps);
   const assistant = makeAssistant({
@@ -228,6 +243,20 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     ],
   });
   server.on('request', app);
+  // After the app: Socket.IO then takes /socket.io/ requests before Express sees them.
+  const watchInterest = makeWatchInterest(redis, logger);
+  const realtime = attachRealtime(realtimeHub, server, {
+    config: config.realtime,
+    verifyAccessToken: auth.verifyAccessToken,
+    resolveWallet: resolveWallet(portfolioDeps),
+    getPortfolio: (wallet) => portfolio.getPortfolio(wallet),
+    eventLimiter: makeRateLimiter({ name: 'socket-events', points: config.realtime.eventRateMax, windowMs: config.realtime.eventRateWindowMs, ...(redis === undefined ? {} : { redis }) }),
+    watchedWallets: watchInterest.wallets,
+    priceInterest: watchInterest.prices,
+    trackedPriceKeys: new Set(priceTokensOf(registry).map((token) => token.key)),
+    logger,
+    now,
+  });
   server.requestTimeout = config.server.requestTimeoutMs + 5000;
   server.keepAliveTimeout = 65_000;
 
@@ -239,6 +268,17 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     });
   });
   const port = (server.address() as AddressInfo).port;
+  const watcher = startClusterWatcher({
+    config,
+    redis,
+    chain,
+    registry,
+    refresh: portfolio.refresh,
+    priceFeed,
+    publishPrices: realtime.push.prices,
+    interest: watchInterest,
+    logger,
+  });
   lifecycle.markReady();
   logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(database, config, redis)}`, { port, env: config.env });
 
@@ -248,6 +288,9 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       logger.info('shutting down', { reason });
       lifecycle.beginShutdown();
       jobs?.stop();
+      await watcher.stop();
+      // Socket.IO first: clients are told, their connections close, and they reconnect to another worker.
+      await realtime.close('The server is restarting: reconnecting');
       await sleep(config.server.shutdownReadinessDelayMs);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -261,7 +304,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     return stopping;
   };
 
-  return { url: `http://127.0.0.1:${port}`, port, app, server, config, logger, metrics, lifecycle, database, cache, redis, shutdown };
+  return { url: `http://127.0.0.1:${port}`, port, app, server, config, logger, metrics, lifecycle, database, cache, redis, realtime, shutdown };
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,39 @@
+import type { TokenRef } from '../../domain/tokens/token-ref';
+import type { Logger } from '../../infra/logging/logger';
+import type { PriceFeed } from '../pricing/price-feed';
+import { movedPrices, type PriceTick } from './moved-prices';
+import { repeatEvery, type Repeating } from './repeat-every';
+
+export interface PriceTickerDeps {
+  readonly priceFeed: PriceFeed;
+  /** The registry tokens and the native coin. */
+  readonly tokens: ReadonlyArray<TokenRef>;
+  /** Whether anyone in the cluster subscribes to prices: no subscriber, no price reads. */
+  readonly hasSubscribers: () => Promise<boolean>;
+  /** Pushes the prices that moved since the last tick. */
+  readonly publish: (moved: Readonly<Record<string, PriceTick>>) => void;
+  readonly intervalMs: number;
+  readonly logger: Logger;
+}
+
+/**
+ * The leader's price loop: every interval, while someone listens, read the prices (through the cached feed, so one
+ * upstream call per TTL at most) and publish those that moved. The first tick after (re)gaining listeners publishes all.
+ */
+export const startPriceTicker = (deps: PriceTickerDeps): Repeating => {
+  let lastUsd = new Map<string, number>();
+  return repeatEvery(deps.intervalMs, async () => {
+    try {
+      if (!(await deps.hasSubscribers())) {
+        lastUsd = new Map();
+        return;
+      }
+      const prices = await deps.priceFeed.getPrices(deps.tokens)();
+      const moved = movedPrices(lastUsd, prices);
+      for (const [key, price] of prices) lastUsd.set(key, price.usd);
+      if (Object.keys(moved).length > 0) deps.publish(moved);
+    } catch (cause) {
+      deps.logger.warn('price tick failed', { cause });
+    }
+  });
+};
