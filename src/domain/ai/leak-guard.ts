@@ -7,9 +7,14 @@ export interface LeakGuard {
   readonly isTripped: () => boolean;
 }
 
-/** A guard for `secret`; an empty secret never trips. */
+/** The length of the longest tail of `text` that begins `secret` (shorter than the whole secret). */
+const heldTail = (text: string, secret: string): number => {
+  for (let k = Math.min(secret.length - 1, text.length); k > 0; k--) if (text.endsWith(secret.slice(0, k))) return k;
+  return 0;
+};
+
+/** A guard for `secret`: text passes straight through unless its end could be the start of the secret. An empty secret never trips. */
 export const makeLeakGuard = (secret: string): LeakGuard => {
-  const hold = Math.max(0, secret.length - 1);
   let pending = '';
   let tripped = false;
   return {
@@ -21,7 +26,7 @@ export const makeLeakGuard = (secret: string): LeakGuard => {
         pending = '';
         return '';
       }
-      const cut = Math.max(0, pending.length - hold);
+      const cut = pending.length - (secret === '' ? 0 : heldTail(pending, secret));
       const out = pending.slice(0, cut);
       pending = pending.slice(cut);
       return out;

@@ -32,13 +32,11 @@ const Goals = new t.Type<ReadonlyArray<string>, ReadonlyArray<string>, unknown>(
 
 const AnalyzeBody = t.exact(t.partial({ walletAddress: t.string, analysisType: t.keyof({ basic: null, detailed: null, risk_focused: null }) }));
 const SuggestBody = t.exact(t.partial({ walletAddress: t.string, goals: Goals, riskTolerance: RiskTolerance }));
-const ExplainBody = t.exact(
-  t.intersection([
-    t.type({ concept: boundedTextCodec(MAX_CONCEPT_LENGTH) }),
-    t.partial({ context: boundedTextCodec(MAX_AI_TEXT_LENGTH), complexity: t.keyof({ beginner: null, intermediate: null, advanced: null }) }),
-  ]),
-);
-const RiskAssessmentBody = t.exact(t.intersection([t.type({ strategy: boundedTextCodec(MAX_AI_TEXT_LENGTH) }), t.partial({ walletAddress: t.string })]));
+const ExplainBody = t.intersection([
+  t.exact(t.type({ concept: boundedTextCodec(MAX_CONCEPT_LENGTH) })),
+  t.exact(t.partial({ context: boundedTextCodec(MAX_AI_TEXT_LENGTH), complexity: t.keyof({ beginner: null, intermediate: null, advanced: null }) })),
+]);
+const RiskAssessmentBody = t.intersection([t.exact(t.type({ strategy: boundedTextCodec(MAX_AI_TEXT_LENGTH) })), t.exact(t.partial({ walletAddress: t.string }))]);
 const MarketInsightsQuery = t.exact(
   t.partial({ focus: t.keyof({ defi: null, lending: null, dex: null, general: null }), timeframe: t.keyof({ '1d': null, '7d': null, '30d': null }) }),
 );
