@@ -62,6 +62,13 @@ const aaveHealthFactor = (collateral: ReadonlyArray<readonly [number, number]>, 
   const thresholdBps = Math.floor(collateral.reduce((s, [usd, lt]) => s + usd * lt * 10_000, 0) / total);
   return (total * thresholdBps) / 10_000 / debtUSD;
 };
+/** The documented level: the worse of the score band (25 / 50 / 75) and the liquidation band. */
+const levelFor = (score: number, liquidationRisk: 'none' | 'low' | 'medium' | 'high' | 'critical'): string => {
+  const order = ['low', 'medium', 'high', 'critical'];
+  const byScore = score >= 75 ? 3 : score >= 50 ? 2 : score >= 25 ? 1 : 0;
+  const byLiquidation = liquidationRisk === 'none' ? 0 : order.indexOf(liquidationRisk);
+  return order[Math.max(byScore, byLiquidation)] ?? 'unknown';
+};
 const relErr = (actual: number, expected: number) => Math.abs(actual / expected - 1);
 
 interface LendingJson {
@@ -245,8 +252,10 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     expect(Object.keys(methods[0] ?? {})).toEqual(['eth_call']);
 
     // Warm (NFT pools, reserve list and pairs known), a re-read of the big wallet takes 2.
+    const bigApp = coldApps[0];
+    if (bigApp === undefined) throw new Error('no app');
     h.proxy.reset();
-    const warm = await request(coldApps[0]?.app).post(`/api/portfolio/${big.address}/refresh`);
+    const warm = await request(bigApp.app).post(`/api/portfolio/${big.address}/refresh`);
     expect(warm.status).toBe(200);
     expect(warm.body.data.liquidityPositions).toHaveLength(11);
     expect(h.proxy.stats().httpRequests).toBe(2);
@@ -402,8 +411,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     expect(after.lendingPositions.find((x: LendingJson) => x.id === `yei:supply:${token('WSEI').address}`).valueUSD).toBe(3_600);
     expect(after.totalSuppliedUSD).toBe(3_600 + 6_000 + 5_500);
     expect([p.risk.liquidationRisk, after.risk.liquidationRisk]).toEqual(['low', 'critical']);
-    expect(p.risk.level).not.toBe('critical');
-    expect(after.risk.level).toBe('critical');
+    expect([p.risk.level, after.risk.level]).toEqual([levelFor(p.risk.score, 'low'), 'critical']);
     // The largest collateral is now WETH ($6 000).
     expect(after.risk.liquidationPrice).toMatchObject({ asset: token('WETH').address, symbol: 'WETH' });
     expect(after.risk.liquidationPrice.priceUSD).toBeCloseTo((12_000 - 3_600 * 0.8 - 5_500 * 0.78) / (2 * 0.825), 9);
@@ -459,6 +467,24 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       expect(p.totalLiquidityUSD).toBe(p.liquidityPositions[0].valueUSD);
     } finally {
       await h.devnet.setCode(v3.positionManager, code as Hex);
+    }
+  });
+
+  it('when the Yei pool is gone, answers 200 with both DEXes\' positions and a warning naming yei', async () => {
+    const code = await h.devnet.publicClient.getCode({ address: market.pool });
+    if (code === undefined) throw new Error('no pool code');
+    await h.devnet.setCode(market.pool, '0x');
+    try {
+      const res = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
+      expect(res.status).toBe(200);
+      const p = res.body.data;
+      expect(p.lendingPositions).toEqual([]);
+      expect(p.healthFactor).toBeNull();
+      expect(p.liquidityPositions).toHaveLength(11);
+      expect(p.tokenBalances.find((b: { token: string }) => b.token === token('USDT').address)).toMatchObject({ balance: units(2_000, 6).toString(), valueUSD: 2_000 });
+      expect(p.warnings).toEqual([{ source: 'yei', message: expect.stringContaining('yei positions could not be read') }]);
+    } finally {
+      await h.devnet.setCode(market.pool, code as Hex);
     }
   });
 
