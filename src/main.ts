@@ -52,7 +52,7 @@ import { alertsDataEraser, evaluateAlertsInBackground, makeAlertsService } from 
 import { makeAuth } from './services/auth/make-auth';
 import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
 import { aiRoutes } from './http/routes/ai-routes';
-import { chatRoutes } from './http/routes/chat-routes';
+import { chatRoutes, chatSocketHook } from './http/routes/chat-routes';
 import { makeAssistant } from './services/ai/make-assistant';
 import { attachRealtime, type RealtimeServer } from './realtime/attach-realtime';
 import { makeRealtimeHub } from './realtime/make-realtime-hub';
@@ -257,6 +257,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     logger,
     now,
   });
+  realtime.onConnection(chatSocketHook({ chat: assistant.chat, logger }));
   server.requestTimeout = config.server.requestTimeoutMs + 5000;
   server.keepAliveTimeout = 65_000;
 
