@@ -35,6 +35,7 @@ export interface PortfolioFigures {
   readonly topWeight: number;
   readonly stablecoinShare: number;
   readonly impermanentLossRisk: number;
+  /** Distinct symbols with a positive priced value, held or supplied. */
   readonly pricedAssetCount: number;
   readonly unpricedTokens: number;
   readonly liquidityPositionCount: number;
@@ -66,7 +67,10 @@ export const portfolioFigures = (p: Portfolio, performance: PerformanceFigures |
     topWeight: p.risk.concentration.topWeight,
     stablecoinShare: p.risk.stablecoinShare,
     impermanentLossRisk: p.risk.impermanentLossRisk,
-    pricedAssetCount: p.tokenBalances.filter((b) => b.valueUSD !== null && b.valueUSD > 0).length,
+    pricedAssetCount: new Set([
+      ...p.tokenBalances.filter((b) => b.valueUSD !== null && b.valueUSD > 0).map((b) => b.symbol),
+      ...p.lendingPositions.filter((x) => x.type === 'supply' && x.valueUSD !== null && x.valueUSD > 0).map((x) => x.tokenSymbol),
+    ]).size,
     unpricedTokens: p.unpricedTokens,
     liquidityPositionCount: p.liquidityPositions.length,
     outOfRangeCount: outOfRange.length,
