@@ -1,9 +1,10 @@
 /**
- * When each watched wallet is next re-read: one interval after it was last read (or first seen), oldest first.
- * Plain state, driven by the caller's clock, so it is tested without timers.
+ * When each watched wallet is next re-read: at once when first seen (its subscriber's snapshot may come from a cache
+ * up to CACHE_TTL_PORTFOLIO old, and the block scan only covers blocks after it started watching), then one interval
+ * after each read, most overdue first. Plain state, driven by the caller's clock, so it is tested without timers.
  */
 export interface RereadSchedule<K extends string = string> {
-  /** Replaces the watched set: new wallets start their interval now, gone ones are forgotten. */
+  /** Replaces the watched set: new wallets are due at once, gone ones are forgotten. */
   readonly track: (wallets: ReadonlyArray<K>, now: number) => void;
   /** Wallets whose interval has passed, most overdue first, at most `limit`. */
   readonly due: (now: number, limit: number) => ReadonlyArray<K>;
@@ -18,7 +19,7 @@ export const makeRereadSchedule = <K extends string = string>(intervalMs: number
     track: (wallets, now) => {
       const current = new Set(wallets);
       for (const wallet of [...lastReadAt.keys()]) if (!current.has(wallet)) lastReadAt.delete(wallet);
-      for (const wallet of wallets) if (!lastReadAt.has(wallet)) lastReadAt.set(wallet, now);
+      for (const wallet of wallets) if (!lastReadAt.has(wallet)) lastReadAt.set(wallet, now - intervalMs);
     },
     due: (now, limit) =>
       [...lastReadAt.entries()]
