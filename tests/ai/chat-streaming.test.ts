@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import type { RunningServer } from '../../src/main';
+import { collect, connectClient, emitWithAck, type ClientSocket } from '../realtime/support/socket-client';
 import { parseSse, startAiHarness, tokenFor, type AiHarness } from './ai-harness';
 
 jest.setTimeout(120_000);
@@ -119,5 +120,63 @@ describe('streamed chat answers (Server-Sent Events)', () => {
     const rows = await app.database.pool.query('SELECT count(*)::int AS n FROM chat_messages WHERE wallet = $1', [wallet.address]);
     expect(rows.rows[0]?.n).toBe(0);
     expect(h.fake.requests()).toHaveLength(1);
+  });
+
+  describe('over Socket.IO (chat_message)', () => {
+    const sockets: ClientSocket[] = [];
+    afterEach(() => sockets.splice(0).forEach((s) => s.close()));
+    const connect = async (token?: string) => {
+      const socket = await connectClient(app.url, token === undefined ? {} : { auth: { token } });
+      sockets.push(socket);
+      return socket;
+    };
+
+    it('streams chat_chunk events in order, then chat_response with their concatenation, and acks the reply', async () => {
+      const wallet = await h.holder();
+      const socket = await connect(await tokenFor(app, wallet));
+      const chunks = collect<ChunkData>(socket, 'chat_chunk');
+      const responses = collect<{ id: string; response: string; toolCalls: unknown[]; timestamp: string }>(socket, 'chat_response');
+      h.fake.enqueue({ toolCalls: [{ name: 'get_risk', arguments: {} }] }, { content: CHUNKS.join(''), chunks: CHUNKS });
+
+      const ack = await emitWithAck<{ id: string; response: string }>(socket, 'chat_message', { message: 'How much is my portfolio worth?' });
+      expect(ack.ok).toBe(true);
+      expect(chunks.map((c) => c.delta)).toEqual(CHUNKS);
+      expect(responses).toHaveLength(1);
+      const [response] = responses;
+      expect(response).toMatchObject({ response: CHUNKS.join(''), toolCalls: [{ name: 'get_risk', arguments: {} }], suggestions: expect.any(Array) });
+      expect(response?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(chunks.every((c) => c.id === response?.id)).toBe(true);
+      expect(ack.data).toMatchObject({ id: response?.id, response: CHUNKS.join('') });
+    });
+
+    it('acks UNAUTHORIZED without a token and VALIDATION_ERROR for a bad message, without calling the model', async () => {
+      const anonymous = await connect();
+      const refused = await emitWithAck(anonymous, 'chat_message', { message: 'hi' });
+      expect(refused).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Sign in first: connect with auth: { token }' } });
+      const wallet = await h.holder();
+      const socket = await connect(await tokenFor(app, wallet));
+      const invalid = await emitWithAck(socket, 'chat_message', { message: 'x'.repeat(2001) });
+      expect(invalid.ok).toBe(false);
+      expect(invalid.error?.code).toBe('VALIDATION_ERROR');
+      expect(h.fake.requests()).toHaveLength(0);
+    });
+
+    it('aborts the upstream model request when the socket disconnects mid-answer, and stores nothing', async () => {
+      const wallet = await h.holder();
+      const token = await tokenFor(app, wallet);
+      const socket = await connect(token);
+      const words = Array.from({ length: 40 }, (_, i) => `word${i} `);
+      h.fake.enqueue({ content: words.join(''), chunks: words, chunkDelayMs: 150 });
+      const firstChunk = new Promise<ChunkData>((resolve) => socket.once('chat_chunk', resolve));
+      socket.emit('chat_message', { message: 'Tell me a long story' });
+      expect((await firstChunk).delta).toBe('word0 ');
+      socket.disconnect();
+
+      const closed = await h.fake.waitForClientClose(5000);
+      expect(closed.closedByClient).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const history = await request(app.app).get('/api/chat/history').set('Authorization', `Bearer ${token}`);
+      expect(history.body.data).toEqual({ messages: [] });
+    });
   });
 });

@@ -24,7 +24,7 @@ export const describeLiquidity = (f: PortfolioFigures): string =>
   f.liquidityPositionCount === 0
     ? 'You have no liquidity positions.'
     : f.outOfRangeCount > 0
-      ? `${f.outOfRangeCount} of your ${f.liquidityPositionCount} liquidity positions (${formatUsd(f.outOfRangeValueUSD)}) are out of range and earn no fees.`
+      ? `${f.outOfRangeCount} of your ${f.liquidityPositionCount} liquidity positions (${formatUsd(f.outOfRangeValueUSD)}) ${f.outOfRangeCount === 1 ? 'is' : 'are'} out of range and earn${f.outOfRangeCount === 1 ? 's' : ''} no fees.`
       : `All ${f.liquidityPositionCount} of your liquidity positions (${formatUsd(f.totalLiquidityUSD)}) are in range.`;
 
 export const describePerformance = (f: PortfolioFigures): string => {
