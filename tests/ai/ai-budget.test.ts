@@ -26,6 +26,11 @@ describe('AI cost control per wallet, shared by two app instances through Redis'
     const first = await request(a.app).post('/api/chat/message').set('Authorization', `Bearer ${spenderToken}`).send({ message: 'hello' });
     expect(first.status).toBe(200);
     expect(first.body.data.provider).toBe('openai');
+    const tokens = (await a.metrics.aiTokens.get()).values.map((v) => [v.labels.kind, v.value]);
+    expect(tokens.sort()).toEqual([
+      ['completion', 200],
+      ['prompt', 900],
+    ]);
 
     const refused = await request(b.app).post('/api/chat/message').set('Authorization', `Bearer ${spenderToken}`).send({ message: 'hello again' });
     expect(refused.status).toBe(429);
