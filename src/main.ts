@@ -255,6 +255,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     priceInterest: watchInterest.prices,
     trackedPriceKeys: new Set(priceTokensOf(registry).map((token) => token.key)),
     logger,
+    metrics,
     now,
   });
   realtime.onConnection(chatSocketHook({ chat: assistant.chat, logger }));

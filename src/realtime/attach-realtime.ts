@@ -5,6 +5,7 @@ import type { AppError } from '../domain/app-error';
 import type { WalletAddress } from '../domain/address/wallet-address';
 import type { Portfolio } from '../domain/portfolio/portfolio';
 import type { Logger } from '../infra/logging/logger';
+import type { Metrics } from '../infra/metrics';
 import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
 import type { AuthSession } from '../services/auth/auth-service';
 import type { InterestSet } from '../services/watcher/interest-set';
@@ -17,6 +18,7 @@ import { refusePolling } from './refuse-polling';
 import { authenticateHandshake, startSessionOf } from './socket-auth';
 import type { RealtimeIo, RealtimeSocket } from './socket-events';
 import { startSessionRecheck } from './session-recheck';
+import { registerSocketMetrics } from './socket-metrics';
 
 export interface RealtimeDeps {
   readonly config: AppConfig['realtime'];
@@ -30,6 +32,8 @@ export interface RealtimeDeps {
   /** Price keys the ticker publishes (`native`, registry token addresses). */
   readonly trackedPriceKeys: ReadonlySet<string>;
   readonly logger: Logger;
+  /** Where `socketio_connections` is exported (optional). */
+  readonly metrics?: Metrics;
   readonly now: () => Date;
 }
 
@@ -54,6 +58,7 @@ const CLOSE_GRACE_MS = 2000;
 export const attachRealtime = (hub: RealtimeHub, server: HttpServer, deps: RealtimeDeps): RealtimeServer => {
   const { io } = hub;
   io.attach(server);
+  if (deps.metrics !== undefined) registerSocketMetrics(deps.metrics, io);
   if (hub.webSocketOnly) {
     io.engine.use(refusePolling({ pingIntervalMs: PING_INTERVAL_MS, pingTimeoutMs: PING_TIMEOUT_MS, maxPayload: deps.config.maxPayloadBytes, isOriginAllowed: hub.isOriginAllowed }));
   }

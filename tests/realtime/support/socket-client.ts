@@ -8,7 +8,8 @@ export interface ConnectRefusal {
   readonly code: string | undefined;
 }
 
-type Options = Partial<ManagerOptions & SocketOptions>;
+/** socket.io-client options, plus `localAddress` (passed through to `ws` in Node, not in the client's types). */
+type Options = Partial<ManagerOptions & SocketOptions> & { readonly localAddress?: string };
 
 /** A client without reconnection (tests decide when to reconnect), WebSocket only unless told otherwise. */
 export const clientOptions = (options: Options = {}): Options => ({ transports: ['websocket'], reconnection: false, forceNew: true, timeout: 10_000, ...options });
