@@ -274,6 +274,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     config,
     redis,
     chain,
+    pool: database.pool,
     registry,
     refresh: portfolio.refresh,
     priceFeed,

@@ -66,7 +66,13 @@ export interface AppConfig {
     readonly floodDisconnectAfter: number;
     readonly authRecheckMs: number;
   };
-  readonly watcher: { readonly pollIntervalMs: number; readonly rereadIntervalMs: number; readonly leaderTtlMs: number };
+  readonly watcher: {
+    readonly pollIntervalMs: number;
+    readonly rereadIntervalMs: number;
+    readonly leaderTtlMs: number;
+    /** Watch wallets with alerts too, not only subscribed ones. */
+    readonly watchAlertedWallets: boolean;
+  };
   readonly chain: {
     readonly network: 'mainnet' | 'testnet' | 'custom';
     readonly chainId: number;
@@ -212,7 +218,13 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
       floodDisconnectAfter: e.SOCKET_FLOOD_DISCONNECT,
       authRecheckMs: e.SOCKET_AUTH_RECHECK_MS,
     },
-    watcher: { pollIntervalMs: e.WATCH_POLL_INTERVAL_MS, rereadIntervalMs: e.WATCH_REREAD_INTERVAL_MS, leaderTtlMs: e.WATCH_LEADER_TTL_MS },
+    watcher: {
+      pollIntervalMs: e.WATCH_POLL_INTERVAL_MS,
+      rereadIntervalMs: e.WATCH_REREAD_INTERVAL_MS,
+      leaderTtlMs: e.WATCH_LEADER_TTL_MS,
+      // Not in development and tests by default: a shared test database would make every test server read the chain.
+      watchAlertedWallets: e.WATCH_ALERTED_WALLETS === 'auto' ? e.NODE_ENV === 'production' : e.WATCH_ALERTED_WALLETS === 'true',
+    },
     chain: {
       network: e.SEI_NETWORK,
       chainId: e.SEI_CHAIN_ID ?? network?.chainId ?? 0,

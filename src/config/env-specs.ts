@@ -83,6 +83,7 @@ export const envSpecs = {
   WATCH_POLL_INTERVAL_MS: spec(PositiveIntFromEnv, 'How often the watcher asks the chain for new blocks', '1000'),
   WATCH_REREAD_INTERVAL_MS: spec(PositiveIntFromEnv, 'How often each subscribed wallet is re-read (native transfers and positions emit no log)', '60000'),
   WATCH_LEADER_TTL_MS: spec(PositiveIntFromEnv, 'Lease of the one watcher of the cluster; a dead leader is replaced within it', '10000'),
+  WATCH_ALERTED_WALLETS: spec(oneOf(['auto', 'true', 'false'] as const), 'Also watch every wallet that has alerts (auto = in production only)', 'auto'),
   MAX_REQUEST_SIZE: spec(ByteSizeFromEnv, 'Largest JSON body accepted', '1mb'),
   REQUEST_TIMEOUT: spec(PositiveIntFromEnv, 'Milliseconds before a request is answered 503', '30000'),
   SHUTDOWN_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Grace for in-flight requests on SIGTERM (below PM2 kill_timeout)', '4000'),

@@ -2,10 +2,12 @@
  * Change detection end to end: the app as main.ts composes it (real Redis and Postgres), the devnet behind a
  * counting proxy, fake CoinGecko, and real socket.io-client sockets subscribed to wallets.
  */
+import { Client } from 'pg';
 import request from 'supertest';
 import { encodeFunctionData, parseEther, parseUnits, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
+import { signIn } from '../auth/sign-in';
 import { associateSeiAddress, mintTokens, testTokenAbi, type TestToken } from '../support/devnet';
 import { deployRegistryTokens, startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 import { REAL_REDIS_URL } from '../support/app/start-test-server';
@@ -191,4 +193,57 @@ describe('portfolio pushes on chain changes', () => {
     await sleep(500);
     expect(updates).toEqual([]);
   });
+});
+
+describe('wallets with alerts (WATCH_ALERTED_WALLETS)', () => {
+  // A database of its own: the watcher re-reads every wallet with an alert, and the shared test database has many.
+  const databaseName = `realtime_alerts_${process.pid}_${Date.now()}`;
+  const adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  let h: ChainHarness;
+  let app: RunningServer;
+  let removeRegistry: () => void;
+  let isDatabaseCreated = false;
+  const admin = async (sql: string): Promise<void> => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  };
+
+  beforeAll(async () => {
+    h = await startChainHarness();
+    h.gecko.setPrice({ id: 'sei-network', usd: SEI_PRICE, change24h: 0 });
+    await admin(`CREATE DATABASE "${databaseName}"`);
+    isDatabaseCreated = true;
+    const registry = writeRegistryFile({ tokens: [] });
+    removeRegistry = registry.remove;
+    app = await startAppOnHarness(h, registry.file, {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${databaseName}`,
+      WATCH_ALERTED_WALLETS: 'true',
+      WATCH_POLL_INTERVAL_MS: '300',
+      WATCH_REREAD_INTERVAL_MS: '60000',
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await app?.shutdown('done');
+    await h?.stop();
+    removeRegistry?.();
+    if (isDatabaseCreated) await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+  });
+
+  it('an alert fires and reaches its owner as risk_alert with no subscription and no portfolio request', async () => {
+    const owner = privateKeyToAccount(generatePrivateKey());
+    await h.devnet.setBalance(owner.address, parseEther('10'));
+    const token = await signIn(app.app, owner);
+    const socket = await connectClient(app.url, { auth: { token } });
+    try {
+      const pushed = nextEvent<{ type: string; walletAddress: string; message: string }>(socket, 'risk_alert', 10_000);
+      const created = await request(app.app).post('/api/alerts').set('Authorization', `Bearer ${token}`).send({ type: 'price_below', threshold: 0.3, token: 'native' });
+      expect(created.status).toBe(201);
+      const alert = await pushed;
+      expect([alert.type, alert.walletAddress, alert.message]).toEqual(['price_below', owner.address, 'SEI is at $0.25, below your alert price of $0.30.']);
+    } finally {
+      socket.close();
+    }
+  }, 20_000);
 });

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { Redis } from 'ioredis';
+import type { Pool } from 'pg';
 import type { PublicClient } from 'viem';
 import type { AppConfig } from '../../config/app-config';
 import type { Registry } from '../../config/registry';
@@ -9,6 +10,7 @@ import type { Portfolio } from '../../domain/portfolio/portfolio';
 import type { Logger } from '../../infra/logging/logger';
 import type { PriceFeed } from '../pricing/price-feed';
 import type { TaskEither } from 'fp-ts/TaskEither';
+import { makeAlertedWallets } from './alerted-wallets';
 import type { WatchInterest } from './make-watch-interest';
 import { makeMemoryLeaseStore } from './memory-lease-store';
 import type { PriceTick } from './moved-prices';
@@ -22,6 +24,8 @@ export interface ClusterWatcherDeps {
   /** The lease is in Redis when configured; without Redis this process is the only one, and leads. */
   readonly redis: Redis | undefined;
   readonly chain: PublicClient;
+  /** Where the alerts are: wallets with alerts are watched too. */
+  readonly pool: Pick<Pool, 'query'>;
   readonly registry: Registry;
   /** A fresh read that reaches subscribers through the portfolio's onFreshRead hook. */
   readonly refresh: (wallet: WalletAddress) => TaskEither<AppError, Portfolio>;
@@ -33,7 +37,7 @@ export interface ClusterWatcherDeps {
 
 /**
  * Composition helper for main.ts (the one place here that names concrete adapters): the cluster's single watcher,
- * following blocks every WATCH_POLL_INTERVAL_MS, re-reading subscribed wallets every WATCH_REREAD_INTERVAL_MS and
+ * following blocks every WATCH_POLL_INTERVAL_MS, re-reading subscribed (and, with WATCH_ALERTED_WALLETS, alerted) wallets every WATCH_REREAD_INTERVAL_MS and
  * publishing moved prices every CACHE_TTL_PRICES seconds, on whichever worker holds the lease.
  */
 export const startClusterWatcher = (deps: ClusterWatcherDeps): Watcher =>
@@ -42,6 +46,7 @@ export const startClusterWatcher = (deps: ClusterWatcherDeps): Watcher =>
     leaseTtlMs: deps.config.watcher.leaderTtlMs,
     chain: makeViemWatchedChain(deps.chain),
     wallets: deps.interest.wallets,
+    ...(deps.config.watcher.watchAlertedWallets ? { alertedWallets: makeAlertedWallets(deps.pool) } : {}),
     prices: deps.interest.prices,
     refresh: async (wallet) => {
       const result = await deps.refresh(wallet)();

@@ -17,6 +17,8 @@ export interface WatcherDeps {
   readonly chain: WatchedChain;
   /** Subscribed wallets, cluster-wide. */
   readonly wallets: InterestSet;
+  /** Wallets with alerts: watched like subscribed ones, so their alerts are evaluated without a subscriber. */
+  readonly alertedWallets?: () => Promise<ReadonlyArray<WalletAddress>>;
   /** Price subscribers, cluster-wide (the member `prices`). */
   readonly prices: InterestSet;
   readonly refresh: (wallet: WalletAddress) => Promise<void>;
@@ -52,7 +54,16 @@ export const startWatcher = (deps: WatcherDeps): Watcher => {
       loops = [
         startChainWatcher({
           chain: deps.chain,
-          wallets: async () => (await deps.wallets.list()) as ReadonlyArray<WalletAddress>,
+          wallets: async () => {
+            const [subscribed, alerted] = await Promise.all([
+              deps.wallets.list() as Promise<ReadonlyArray<WalletAddress>>,
+              (deps.alertedWallets?.() ?? Promise.resolve([])).catch((cause: unknown) => {
+                deps.logger.warn('alerted wallets unavailable: watching subscribed wallets only', { cause });
+                return [];
+              }),
+            ]);
+            return [...new Set([...subscribed, ...alerted])];
+          },
           refresh: deps.refresh,
           pollIntervalMs: deps.pollIntervalMs,
           rereadIntervalMs: deps.rereadIntervalMs,
