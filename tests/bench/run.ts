@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LOAD } from './load';
 import { benchPortfolio } from './portfolio-bench';
+import { benchPriceFanout } from './price-fanout';
 
 const fmt = (x: number, digits = 1) => x.toFixed(digits);
 
@@ -24,12 +25,15 @@ const main = async () => {
   lines.push('');
   const s = portfolio.stampede;
   lines.push(`Stampede: ${s.requests} concurrent cold requests for one wallet -> ${s.chainHttpRequests} chain HTTP request(s), ${s.coingeckoRequests} CoinGecko request(s), all answered in ${fmt(s.wallMs)} ms`);
+  const fanout = await benchPriceFanout();
+  lines.push('');
+  lines.push(`Fan-out: one price_update to ${fanout.sockets} sockets on one worker -> delivery p50 ${fmt(fanout.p50Ms)} ms, p99 ${fmt(fanout.p99Ms)} ms; worker RSS ${fmt(fanout.rssMB)} MB, server heap ${fmt(fanout.heapMB)} MB`);
   const table = lines.join('\n');
   process.stdout.write(`${table}\n\nTotal ${fmt((Date.now() - started) / 1000)} s\n`);
   const dir = path.resolve(process.cwd(), 'bench-results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), load: LOAD, portfolio }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), load: LOAD, portfolio, fanout }, null, 2));
   process.stdout.write(`Wrote ${file}\n`);
 };
 
