@@ -32,10 +32,21 @@ export interface PortfolioRouteDeps {
 const RangeQuery = t.partial({ range: HistoryRangeCodec });
 const WalletQuery = t.type({ walletAddress: t.string });
 
-/** Sends the portfolio with an ETag of the exact body (serialised once); answers 304 when the client already has it. */
-const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
+// A cached portfolio object is shared by every request that reads it: serialise it and hash its body once.
+const encoded = new WeakMap<Portfolio, { readonly body: string; readonly etag: string }>();
+
+const encode = (p: Portfolio) => {
+  const known = encoded.get(p);
+  if (known !== undefined) return known;
   const body = JSON.stringify({ success: true, data: p });
-  const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+  const result = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+  encoded.set(p, result);
+  return result;
+};
+
+/** Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. */
+const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
+  const { body, etag } = encode(p);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
   if (req.get('if-none-match') === etag) {

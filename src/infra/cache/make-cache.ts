@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import type * as TE from 'fp-ts/TaskEither';
@@ -21,6 +22,9 @@ export interface CacheDeps {
  */
 export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
   const flights = makeSingleFlight();
+  // The last decoded value per key with the exact text it came from: a hot key is parsed and decoded once, not per read.
+  // Values are shared between callers, which treat them as immutable (every type here is readonly).
+  const decodedMemo = new LRUCache<string, { text: string; codec: unknown; value: unknown }>({ max: 1000 });
   const counts = { hits: 0, misses: 0, errors: 0 };
   const count = (outcome: 'hit' | 'miss' | 'error') => {
     counts[outcome === 'hit' ? 'hits' : outcome === 'miss' ? 'misses' : 'errors'] += 1;
@@ -44,6 +48,11 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
       count('miss');
       return O.none;
     }
+    const memo = decodedMemo.get(key);
+    if (memo !== undefined && memo.text === text && memo.codec === codec) {
+      count('hit');
+      return O.some(memo.value as never);
+    }
     const decoded = codec.decode(deserializeValue(text));
     if (E.isLeft(decoded)) {
       count('miss');
@@ -51,6 +60,7 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
       return O.none;
     }
     count('hit');
+    decodedMemo.set(key, { text, codec, value: decoded.right });
     return O.some(decoded.right);
   };
 
