@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LOAD } from './load';
+import { benchDefiPortfolio } from './defi-bench';
 import { benchPortfolio } from './portfolio-bench';
 import { benchPriceFanout } from './price-fanout';
 
@@ -25,6 +26,14 @@ const main = async () => {
   lines.push('');
   const s = portfolio.stampede;
   lines.push(`Stampede: ${s.requests} concurrent cold requests for one wallet -> ${s.chainHttpRequests} chain HTTP request(s), ${s.coingeckoRequests} CoinGecko request(s), all answered in ${fmt(s.wallMs)} ms`);
+  const defi = await benchDefiPortfolio();
+  lines.push('');
+  lines.push(`Full DeFi portfolio (${defi.reserves} Yei reserves, ${defi.nfts} DragonSwap V2 NFTs, 1 V1 LP):`);
+  lines.push('| read | chain HTTP requests | eth_calls | latency ms |');
+  lines.push('| --- | --- | --- | --- |');
+  lines.push(`| cold (fresh app, empty adapter caches) | ${defi.cold.chainHttpRequests} | ${defi.cold.ethCalls} | ${fmt(defi.cold.latencyMs)} |`);
+  lines.push(`| warm refresh (adapter caches warm) | ${defi.warm.chainHttpRequests} | ${defi.warm.ethCalls} | ${fmt(defi.warm.latencyMs)} |`);
+  lines.push(`| cached GET, median of 50 | 0 | 0 | ${fmt(defi.cachedMedianMs, 2)} |`);
   const fanout = await benchPriceFanout();
   lines.push('');
   lines.push(`Fan-out: one price_update to ${fanout.sockets} sockets on one worker -> delivery p50 ${fmt(fanout.p50Ms)} ms, p99 ${fmt(fanout.p99Ms)} ms; worker RSS ${fmt(fanout.rssMB)} MB, server heap ${fmt(fanout.heapMB)} MB`);
@@ -33,7 +42,7 @@ const main = async () => {
   const dir = path.resolve(process.cwd(), 'bench-results');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), load: LOAD, portfolio, fanout }, null, 2));
+  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), load: LOAD, portfolio, defi, fanout }, null, 2));
   process.stdout.write(`Wrote ${file}\n`);
 };
 
