@@ -21,6 +21,14 @@ export interface RedisAdapterHandle {
  * exits on an unhandled rejection, so it gets facades whose every command swallows (and logs) a Redis failure:
  * while Redis is down, broadcasts reach this worker's sockets only.
  */
+const QUIT_GRACE_MS = 500;
+
+/** QUIT, but never wait on a Redis that is down (the subscriber would queue the QUIT forever): then just drop it. */
+const quitOrDrop = async (client: Redis): Promise<void> => {
+  await Promise.race([client.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, QUIT_GRACE_MS).unref())]);
+  client.disconnect();
+};
+
 export const makeRedisAdapter = (options: RedisAdapterOptions, logger: Logger): RedisAdapterHandle => {
   const pub = makeRedisClient({ url: options.url, password: options.password, name: 'socket.io-pub' }, logger);
   // The subscriber queues its SUBSCRIBE until connected and re-subscribes after every reconnection.
@@ -53,7 +61,7 @@ export const makeRedisAdapter = (options: RedisAdapterOptions, logger: Logger): 
   return {
     adapter: createAdapter(pubFacade, subFacade, { key: `${options.channelPrefix}socket.io` }),
     close: async () => {
-      await Promise.all([pub.quit().catch(() => pub.disconnect()), sub.quit().catch(() => sub.disconnect())]);
+      await Promise.all([pub, sub].map(quitOrDrop));
     },
   };
 };

@@ -11,6 +11,7 @@ import { WalletAddressCodec, type WalletAddress } from '../../src/domain/address
 import type { RiskAlertPayload } from '../../src/domain/alerts/risk-alert';
 import type { RunningServer } from '../../src/main';
 import { signIn } from '../auth/sign-in';
+import { startSpareRedis } from '../support/app/spare-redis';
 import { REAL_REDIS_URL, startTestServer } from '../support/app/start-test-server';
 import { collect, connectClient, connectRefusal, disconnection, emitWithAck, nextEvent, sleep, type Ack, type ClientSocket } from './support/socket-client';
 
@@ -247,5 +248,38 @@ describe('Socket.IO on shutdown', () => {
     expect(await reason).toBe('transport close');
     await stopping;
     socket.close();
+  }, 30_000);
+});
+
+describe('Socket.IO while Redis is down', () => {
+  it('keeps serving its own sockets (acks, local pushes), rejects no promise, and closes Socket.IO promptly', async () => {
+    const redis = await startSpareRedis();
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    const server = await startTestServer({ REDIS_URL: redis.url });
+    try {
+      const socket = await connectClient(server.url);
+      expect(await emitWithAck(socket, 'subscribe_prices')).toEqual({ ok: true, data: { tokens: 'all' } });
+      await redis.stop();
+      await sleep(300);
+      const told = nextEvent<SystemMessage>(socket, 'system_message', 2000);
+      server.realtime.push.systemMessage({ type: 'warning', message: 'maintenance at noon' });
+      expect((await told).message).toBe('maintenance at noon');
+      expect(await emitWithAck(socket, 'unsubscribe_prices')).toEqual({ ok: true, data: { tokens: [] } });
+      const started = Date.now();
+      const gone = disconnection(socket, 3000);
+      await server.realtime.close('restarting');
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(await gone).toBe('transport close');
+      socket.close();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      // The rest of the shutdown with Redis back, as in production after an outage (a QUIT into a dead Redis waits).
+      await redis.start();
+      await server.shutdown('test done');
+      await redis.stop();
+    }
   }, 30_000);
 });
