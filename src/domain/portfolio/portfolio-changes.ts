@@ -20,7 +20,7 @@ const LIQUIDITY_FIELDS = ['liquidity', 'token0Amount', 'token1Amount', 'valueUSD
 
 const isSame = (a: unknown, b: unknown): boolean => Object.is(a, b);
 
-const diffEntries = <E, K extends keyof E>(
+const diffEntries = <E extends object, K extends keyof E>(
   section: string,
   before: ReadonlyArray<E>,
   after: ReadonlyArray<E>,
