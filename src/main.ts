@@ -300,7 +300,8 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.server.shutdownTimeoutMs).unref());
       await Promise.race([closed, deadline]);
       server.closeAllConnections();
-      await redis?.quit().catch(() => redis.disconnect());
+      // QUIT waits for Redis to answer; if it is down, give up after a moment instead of hanging the shutdown.
+      if (redis !== undefined) await Promise.race([redis.quit().catch(() => undefined), sleep(500)]).finally(() => redis.disconnect());
       await database.close().catch((cause: unknown) => logger.warn('closing the database failed', { cause }));
       logger.info('shutdown complete');
     })();
