@@ -113,6 +113,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     ai: makeRateLimiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(redis === undefined ? {} : { redis }) }),
   };
 
+  const now = () => new Date();
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
@@ -125,10 +126,9 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     ttlSeconds: config.cacheTtlSeconds.prices,
     cache,
     logger,
-    now: () => new Date(),
+    now,
   });
   const snapshots = makeSnapshotsRepository(database.pool);
-  const now = () => new Date();
   const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
   // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
   const realtimeHub = makeRealtimeHub(config, logger);
