@@ -358,9 +358,13 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     const code = await h.devnet.publicClient.getCode({ address: market.pool });
     if (code === undefined) throw new Error('no pool code');
     await h.devnet.setCode(market.pool, '0x');
+    const historyLength = async () => (await request(app.app).get(`/api/portfolio/${big.address}/history?range=1d`)).body.data.points.length as number;
+    const pointsBefore = await historyLength();
     try {
       const res = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
       expect(res.status).toBe(200);
+      // The partial read is served but not stored as a snapshot.
+      expect(await historyLength()).toBe(pointsBefore);
       const p = res.body.data;
       expect(p.lendingPositions).toEqual([]);
       expect(p.healthFactor).toBeNull();
