@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import { mintTokens } from '../support/devnet';
-import { deployRegistryTokens, startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { mintTokens, deployTestTokens } from '../support/devnet';
+import { startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 import type { RunningServer } from '../../src/main';
 import { startBaselines } from './baselines';
 import { measureLoad, type LoadResult } from './load';
@@ -40,7 +40,7 @@ const coldRead = async (h: ChainHarness, app: RunningServer, tokens: number, wal
 export const benchPortfolio = async (): Promise<PortfolioBench> => {
   const h = await startChainHarness();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'seipm-bench-'));
-  const tokens = await deployRegistryTokens(h.devnet, tokenSpecs(40));
+  const tokens = await deployTestTokens(h.devnet, tokenSpecs(40));
   tokens.forEach((tk, i) => h.gecko.setPrice({ platform: 'sei-v2', address: tk.address, usd: 1 + i }));
   h.gecko.setPrice({ id: 'sei-network', usd: 0.3 });
   const entry = (tk: (typeof tokens)[number]) => ({ address: tk.address, symbol: tk.symbol, name: tk.name, decimals: tk.decimals });

@@ -2,8 +2,8 @@ import request from 'supertest';
 import { parseUnits } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
-import { mintTokens, testTokenAbi, type TestToken } from '../support/devnet';
-import { startAppOnHarness, startChainHarness, writeRegistryFile, deployRegistryTokens, type ChainHarness } from '../support/app/chain-harness';
+import { mintTokens, testTokenAbi, type TestToken, deployTestTokens } from '../support/devnet';
+import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -15,7 +15,7 @@ describe('history and performance from snapshots', () => {
 
   beforeAll(async () => {
     h = await startChainHarness();
-    const [deployed] = await deployRegistryTokens(h.devnet, [{ symbol: 'TKN', name: 'Token', decimals: 18 }]);
+    const [deployed] = await deployTestTokens(h.devnet, [{ symbol: 'TKN', name: 'Token', decimals: 18 }]);
     if (deployed === undefined) throw new Error('no token');
     tkn = deployed;
     const registry = writeRegistryFile({ tokens: [{ address: tkn.address, symbol: 'TKN', decimals: 18 }] });

@@ -1,8 +1,8 @@
 import request from 'supertest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
-import { mintTokens, type TestToken } from '../support/devnet';
-import { deployRegistryTokens, startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { mintTokens, type TestToken, deployTestTokens } from '../support/devnet';
+import { startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 
 const freshWallet = () => privateKeyToAccount(generatePrivateKey()).address;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,7 +15,7 @@ describe('when upstreams fail', () => {
 
   beforeAll(async () => {
     h = await startChainHarness();
-    tokens = await deployRegistryTokens(h.devnet, tokenSpecs(3));
+    tokens = await deployTestTokens(h.devnet, tokenSpecs(3));
     tokens.forEach((tk) => h.gecko.setPrice({ platform: 'sei-v2', address: tk.address, usd: 2 }));
     h.gecko.setPrice({ id: 'sei-network', usd: 0.5 });
     const registry = writeRegistryFile({ tokens: tokens.map((tk) => ({ address: tk.address, symbol: tk.symbol, decimals: tk.decimals })) });

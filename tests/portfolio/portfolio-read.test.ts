@@ -2,8 +2,8 @@ import request from 'supertest';
 import { formatUnits, parseEther, type Address } from 'viem';
 import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
-import { associateSeiAddress, deployBrokenToken, mintTokens, type TestToken } from '../support/devnet';
-import { deployRegistryTokens, startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { associateSeiAddress, deployBrokenToken, mintTokens, type TestToken, deployTestTokens } from '../support/devnet';
+import { startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 
 const freshWallet = (): Address => privateKeyToAccount(generatePrivateKey()).address;
 const priceOf = (i: number) => Math.round((0.5 + i * 1.37) * 100) / 100;
@@ -18,7 +18,7 @@ describe('reading a wallet from the chain', () => {
 
   beforeAll(async () => {
     h = await startChainHarness();
-    tokens40 = await deployRegistryTokens(h.devnet, tokenSpecs(40));
+    tokens40 = await deployTestTokens(h.devnet, tokenSpecs(40));
     broken = await deployBrokenToken(h.devnet, { symbol: 'BRK', name: 'Broken', decimals: 18 });
     tokens40.forEach((tk, i) => h.gecko.setPrice({ platform: 'sei-v2', address: tk.address, usd: priceOf(i), change24h: i % 5 }));
     h.gecko.setPrice({ id: 'sei-network', usd: 0.25, change24h: -1.5 });

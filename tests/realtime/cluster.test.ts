@@ -7,8 +7,8 @@ import request from 'supertest';
 import { encodeFunctionData, parseEther, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
-import { mintTokens, testTokenAbi, type TestToken } from '../support/devnet';
-import { deployRegistryTokens, startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness, type CountingProxy } from '../support/app/chain-harness';
+import { mintTokens, testTokenAbi, type TestToken, deployTestTokens } from '../support/devnet';
+import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness, type CountingProxy } from '../support/app/chain-harness';
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
 import { startRpcCountingProxy } from '../support/rpc-counting-proxy';
 import { collect, connectClient, disconnection, emitWithAck, nextEvent, sleep, type ClientSocket } from './support/socket-client';
@@ -53,7 +53,7 @@ describe('two workers sharing Redis', () => {
 
   beforeAll(async () => {
     h = await startChainHarness();
-    [token] = (await deployRegistryTokens(h.devnet, [{ symbol: 'TKC', name: 'Token C', decimals: 18 }])) as [TestToken];
+    [token] = (await deployTestTokens(h.devnet, [{ symbol: 'TKC', name: 'Token C', decimals: 18 }])) as [TestToken];
     h.gecko.setPrice({ id: 'sei-network', usd: 0.25, change24h: 1 });
     h.gecko.setPrice({ platform: 'sei-v2', address: token.address, usd: 1, change24h: 0 });
     await mintTokens(h.devnet, [{ token: token.address, to: h.devnet.accounts[0]?.address ?? '0x', amount: parseEther('1000') }]);

@@ -8,8 +8,8 @@ import { encodeFunctionData, parseEther, parseUnits, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
 import { signIn } from '../auth/sign-in';
-import { associateSeiAddress, mintTokens, testTokenAbi, type TestToken } from '../support/devnet';
-import { deployRegistryTokens, startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { associateSeiAddress, mintTokens, testTokenAbi, type TestToken, deployTestTokens } from '../support/devnet';
+import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 import { REAL_REDIS_URL } from '../support/app/start-test-server';
 import { collect, connectClient, emitWithAck, nextEvent, sleep, type ClientSocket } from './support/socket-client';
 
@@ -54,7 +54,7 @@ describe('portfolio pushes on chain changes', () => {
 
   beforeAll(async () => {
     h = await startChainHarness();
-    [token] = (await deployRegistryTokens(h.devnet, [{ symbol: 'TKA', name: 'Token A', decimals: 18 }])) as [TestToken];
+    [token] = (await deployTestTokens(h.devnet, [{ symbol: 'TKA', name: 'Token A', decimals: 18 }])) as [TestToken];
     h.gecko.setPrice({ id: 'sei-network', usd: SEI_PRICE, change24h: 0 });
     h.gecko.setPrice({ platform: 'sei-v2', address: token.address, usd: TOKEN_PRICE, change24h: 0 });
     await mintTokens(h.devnet, [{ token: token.address, to: h.devnet.accounts[0]?.address ?? '0x', amount: parseEther('1000000') }]);

@@ -57,7 +57,7 @@ describe('computePerformance', () => {
     expect(computePerformance([...example].reverse())).toEqual(computePerformance(example));
   });
 
-  it('returns all zeros for fewer than two snapshots', () => {
+  it('returns all zeros without snapshots, and the one value with no change for a single snapshot', () => {
     const zeros = {
       startValueUSD: 0,
       endValueUSD: 0,
@@ -70,7 +70,7 @@ describe('computePerformance', () => {
       intervals: [],
     };
     expect(computePerformance([])).toEqual(zeros);
-    expect(computePerformance([tkn(0, 100, 1)])).toEqual(zeros);
+    expect(computePerformance([tkn(0, 100, 1)])).toEqual({ ...zeros, startValueUSD: 100, endValueUSD: 100 });
   });
 
   it('gives unpriced holdings no price effect and counts their value change as flows', () => {

@@ -58,13 +58,15 @@ const EMPTY_PERFORMANCE: Performance = {
 /**
  * Splits the value change of a snapshot series into market PnL (price moves on the quantities held at the start of
  * each interval) and net flows (everything else), and chains the interval returns into a time-weighted return,
- * its max drawdown and annualised volatility. Values are totalValueUSD. Fewer than 2 points → all zeros.
+ * its max drawdown and annualised volatility. Values are totalValueUSD. No point → all zeros; one point → start and end
+ * value are that point's value and every change is zero.
  */
 export const computePerformance = (points: ReadonlyArray<SnapshotPoint>): Performance => {
   const series = sortByTimestamp(points);
   const first = series[0];
   const last = series[series.length - 1];
-  if (series.length < 2 || first === undefined || last === undefined) return EMPTY_PERFORMANCE;
+  if (first === undefined || last === undefined) return EMPTY_PERFORMANCE;
+  if (series.length < 2) return { ...EMPTY_PERFORMANCE, startValueUSD: first.totalValueUSD, endValueUSD: first.totalValueUSD };
 
   const intervals: PerformanceInterval[] = [];
   const returns: number[] = [];

@@ -11,11 +11,6 @@ export interface PortfolioSummary {
   readonly allocation: ReadonlyArray<{ readonly symbol: string; readonly valueUSD: number; readonly weight: number }>;
 }
 
-const weightedAverage = (items: ReadonlyArray<{ value: number; rate: number }>): number | null => {
-  const total = items.reduce((s, i) => s + i.value, 0);
-  return total > 0 ? items.reduce((s, i) => s + i.value * i.rate, 0) / total : null;
-};
-
 const round = (x: number | null, digits = 4): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
 
 /**
@@ -28,7 +23,8 @@ export const summarizePortfolio = (p: Portfolio): PortfolioSummary => {
   const earned = supplied.reduce((s, x) => s + (x.valueUSD ?? 0) * x.apy, 0);
   const paid = borrowed.reduce((s, x) => s + (x.valueUSD ?? 0) * x.apy, 0);
   const lending = p.totalSuppliedUSD > 0 ? (earned - paid) / p.totalSuppliedUSD : null;
-  const liquidity = weightedAverage([]);
+  // Fee APR needs fees earned over time, which the snapshots do not keep yet: omitted rather than invented.
+  const liquidity = null;
   const total = lending === null ? null : (earned - paid) / Math.max(p.netWorthUSD, Number.EPSILON);
 
   const bySymbol = new Map<string, number>();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { RunningServer } from '../../../src/main';
-import { deployTestTokens, startDevnet, type Devnet, type TestToken, type TestTokenSpec } from '../devnet';
+import { startDevnet, type Devnet, type TestTokenSpec } from '../devnet';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../fakes';
 import { startRpcCountingProxy } from '../rpc-counting-proxy';
 import { startTestServer } from './start-test-server';
@@ -50,10 +50,6 @@ export const startChainHarness = async (): Promise<ChainHarness> => {
     },
   };
 };
-
-/** Deploys tokens and returns them with their registry entries (CoinGecko-priced on platform sei-v2 unless `unpriced`). */
-export const deployRegistryTokens = async (devnet: Devnet, specs: ReadonlyArray<TestTokenSpec>): Promise<ReadonlyArray<TestToken>> =>
-  deployTestTokens(devnet, [...specs]);
 
 /** The whole app on the harness: RPC through the proxy, registry file, fake CoinGecko. */
 export const startAppOnHarness = (

@@ -40,11 +40,10 @@ export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBala
     const address = 'known' in token ? (token.known.address as Address) : token.unknown;
     const start = reads.length;
     reads.push({ address, abi: erc20Abi, functionName: 'balanceOf', args: [input.wallet] });
-    const needsMetadata = 'unknown' in token && token.cachedMetadata === undefined;
-    if (needsMetadata) {
+    if ('unknown' in token && token.cachedMetadata === undefined) {
       for (const fn of ['decimals', 'symbol', 'name'] as const) reads.push({ address, abi: erc20Abi, functionName: fn });
     }
-    return { token, address, start, needsMetadata };
+    return { token, address, start };
   });
 
   return {
@@ -57,7 +56,7 @@ export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBala
       ];
       const warnings: ReadWarning[] = [];
       const discoveredMetadata: Array<{ address: Address; metadata: TokenMetadata }> = [];
-      for (const { token, address, start, needsMetadata } of layout) {
+      for (const { token, address, start } of layout) {
         const balance = results[start];
         const metadata: TokenMetadata | undefined =
           'known' in token
@@ -72,7 +71,7 @@ export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBala
                   symbol: sanitizeChainString(symbol ?? '???', MAX_SYMBOL_LENGTH),
                   name: sanitizeChainString(asString(results[start + 3]) ?? symbol ?? 'Unknown token', MAX_NAME_LENGTH),
                 };
-                if (needsMetadata) discoveredMetadata.push({ address, metadata: meta });
+                discoveredMetadata.push({ address, metadata: meta });
                 return meta;
               })());
         const label = 'known' in token ? token.known.symbol : address;
