@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -300,6 +301,9 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.server.shutdownTimeoutMs).unref());
       await Promise.race([closed, deadline]);
       server.closeAllConnections();
+      // In cluster mode (PM2) the master may have just handed this worker a connection: stay alive a moment so the
+      // worker can refuse it and the master gives it to another worker, instead of stranding it by exiting.
+      if (cluster.isWorker) await sleep(CLUSTER_HANDOFF_GRACE_MS);
       // QUIT waits for Redis to answer; if it is down, give up after a moment instead of hanging the shutdown.
       if (redis !== undefined) await Promise.race([redis.quit().catch(() => undefined), sleep(500)]).finally(() => redis.disconnect());
       await database.close().catch((cause: unknown) => logger.warn('closing the database failed', { cause }));
@@ -310,6 +314,8 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
 
   return { url: `http://127.0.0.1:${port}`, port, app, server, config, logger, metrics, lifecycle, database, cache, redis, realtime, shutdown };
 };
+
+const CLUSTER_HANDOFF_GRACE_MS = 300;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
