@@ -23,6 +23,8 @@ import { makeRedisClient, waitForRedis } from './infra/redis/make-redis-client';
 import { readPackageVersion } from './infra/package-version';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
+import { makeLensFirstReadChain } from './adapters/chain/lens/make-lens-first-read-chain';
+import { portfolioLensSetupOf } from './adapters/chain/lens/portfolio-lens-setup';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
 import type { ReadPlan } from './adapters/chain/read-plan';
 import { makeReadDexPools } from './adapters/prices/read-dex-pools';
@@ -118,11 +120,14 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
-  const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
+  const readInRounds = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
+  const readChain = config.chain.portfolioLens
+    ? makeLensFirstReadChain({ client: chain, setup: portfolioLensSetupOf(registry, multicallAddress), readInRounds, logger, now: () => now().getTime() })
+    : readInRounds;
   const dragonswapV2 = registry.protocols.dragonswapV2;
   const priceFeed = withDexFallback(pricing.priceFeed, {
     registry,
-    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain }),
+    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain: readInRounds }),
     minLiquidityUSD: config.dexMinLiquidityUsd,
     ttlSeconds: config.cacheTtlSeconds.prices,
     cache,

@@ -329,6 +329,7 @@ describe('Yei Finance reader request count', () => {
         rpcRetryCount: 0,
         configFile: undefined,
         maxExtraTokens: 0,
+        portfolioLens: false,
       },
       makeMetrics(),
     );

@@ -11,7 +11,7 @@ import { MULTICALL3_ADDRESS, type TestToken } from '../devnet';
 /** Runs plans through the production read engine and client (batching HTTP transport) against `rpcUrl`; throws on RpcUnavailable. */
 export const makePlanRunner = (rpcUrl: string, chainId = 1329) => {
   const client = makeSeiClient(
-    { network: 'custom', chainId, rpcUrls: [rpcUrl], multicall3Address: MULTICALL3_ADDRESS, rpcTimeoutMs: 20_000, rpcRetryCount: 0, configFile: undefined, maxExtraTokens: 20 },
+    { network: 'custom', chainId, rpcUrls: [rpcUrl], multicall3Address: MULTICALL3_ADDRESS, rpcTimeoutMs: 20_000, rpcRetryCount: 0, configFile: undefined, maxExtraTokens: 20, portfolioLens: false },
     makeMetrics(),
   );
   const logger = makeSilentLogger();
