@@ -80,6 +80,8 @@ contract PortfolioLens {
         uint256 speculativeIds;
         /// NFTs read at most.
         uint256 maxPositions;
+        /// The app guesses pool addresses by CREATE2 with this hash and reads slot0 there: answered too when it is wrong.
+        bytes32 poolInitCodeHash;
     }
 
     struct UniswapV2 {
@@ -320,7 +322,7 @@ contract PortfolioLens {
             if (!position.isRead) continue;
             // Closed positions' pools too: a warm read asks slot0 of every NFT's known pool before it knows it closed.
             if (_poolIndex(pools, poolCount, position) == poolCount) {
-                pools[poolCount] = _pool(answers, v3.factory, position);
+                pools[poolCount] = _pool(answers, v3.factory, v3.poolInitCodeHash, position);
                 poolCount += 1;
             }
             bool isOpen = position.liquidity > 0 || position.tokensOwed0 > 0 || position.tokensOwed1 > 0;
@@ -393,8 +395,8 @@ contract PortfolioLens {
         return count;
     }
 
-    /// The pool of a position: its address from the factory (answered), slot0 (answered) and the global fee growth.
-    function _pool(Answers memory answers, address factory, Position memory position) private returns (PoolState memory state) {
+    /// The pool of a position: its address from the factory, slot0 (there and at the app's CREATE2 guess) and the global fee growth.
+    function _pool(Answers memory answers, address factory, bytes32 v3InitCodeHash, Position memory position) private returns (PoolState memory state) {
         state.token0 = position.token0;
         state.token1 = position.token1;
         state.fee = position.fee;
@@ -402,6 +404,8 @@ contract PortfolioLens {
         (bool ok, uint256 pool) = _wordOf(success, data, 0);
         if (!ok || pool == 0 || !_isAddress(pool)) return state;
         state.pool = address(uint160(pool));
+        address guess = _create2Address(factory, position, v3InitCodeHash);
+        if (guess != state.pool) _read(answers, guess, abi.encodeCall(IUniswapV3Reads.slot0, ()));
         (success, data) = _read(answers, state.pool, abi.encodeCall(IUniswapV3Reads.slot0, ()));
         (bool hasTick, uint256 tick) = _wordOf(success, data, 1);
         (success, data) = _readQuietly(state.pool, abi.encodeCall(IUniswapV3Reads.feeGrowthGlobal0X128, ()));
@@ -413,6 +417,12 @@ contract PortfolioLens {
         state.tick = int24(int256(tick));
         state.feeGrowthGlobal0X128 = global0;
         state.feeGrowthGlobal1X128 = global1;
+    }
+
+    /// Where the factory would deploy the position's pool if its pool init code hash were `initCodeHash`.
+    function _create2Address(address factory, Position memory position, bytes32 initCodeHash) private pure returns (address) {
+        bytes32 salt = keccak256(abi.encode(position.token0, position.token1, position.fee));
+        return address(uint160(uint256(keccak256(abi.encodePacked(hex"ff", factory, salt, initCodeHash)))));
     }
 
     /// ticks(tick).feeGrowthOutside0X128 and feeGrowthOutside1X128 (members 2 and 3), into outside[first] and outside[first + 1].
