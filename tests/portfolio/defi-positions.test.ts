@@ -30,6 +30,8 @@ const levelFor = (score: number, liquidationRisk: 'none' | 'low' | 'medium' | 'h
   return order[Math.max(byScore, byLiquidation)] ?? 'unknown';
 };
 const relErr = (actual: number, expected: number) => Math.abs(actual / expected - 1);
+/** A portfolio body without the fields that say when it was made. */
+const withoutTime = ({ lastUpdated: _lastUpdated, cachedAt: _cachedAt, ...rest }: Record<string, unknown>) => rest;
 
 interface LendingJson {
   id: string;
@@ -68,6 +70,8 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
   let bigMinted: ReadonlyArray<MintedPosition>;
   let bigRequests: ReadonlyArray<MintPositionRequest>;
   let app: RunningServer;
+  /** The same app reading in rounds only (SEI_PORTFOLIO_LENS=false). */
+  let roundsApp: RunningServer;
   const cleanups: Array<() => void> = [];
   const apps: RunningServer[] = [];
 
@@ -99,6 +103,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     fixture = await setupDefiFixture(h);
     ({ market, v3, v1Pair, big, small, bigMinted, bigRequests } = fixture);
     app = await startApp(registryFor(), { CACHE_TTL_PRICES: '1' });
+    roundsApp = await startApp(registryFor(), { CACHE_TTL_PRICES: '1', SEI_PORTFOLIO_LENS: 'false' });
   });
 
   afterAll(async () => {
@@ -107,7 +112,10 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     cleanups.forEach((remove) => remove());
   });
 
-  it('costs at most 3 chain HTTP requests for a cold read of 5 reserves + 10 NFTs + a V1 LP, the same as for 1 reserve + 1 NFT', async () => {
+  it.each([
+    { path: 'rounds', env: { SEI_PORTFOLIO_LENS: 'false' }, cold: 3, warm: 2 },
+    { path: 'lens', env: {} as Record<string, string>, cold: 1, warm: 1 },
+  ])('$path: a cold read of 5 reserves + 10 NFTs + a V1 LP costs $cold chain HTTP request(s), the same as 1 reserve + 1 NFT; warm $warm', async ({ env, cold: coldCount, warm: warmCount }) => {
     const counts: number[] = [];
     const methods: Array<Record<string, number>> = [];
     const coldApps: RunningServer[] = [];
@@ -116,7 +124,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       [small.address, 1, 1],
     ] as const) {
       // A fresh app per wallet: every adapter cache (reserve list, pool addresses, pairs) is cold.
-      const cold = await startApp(registryFor());
+      const cold = await startApp(registryFor(), env);
       coldApps.push(cold);
       h.proxy.reset();
       const geckoBefore = h.gecko.requestCount();
@@ -130,19 +138,32 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       methods.push(h.proxy.stats().methods);
       expect(h.gecko.requestCount() - geckoBefore).toBeGreaterThan(0);
     }
-    // Yei 2 rounds cold, DragonSwap V1 2, DragonSwap V2 3, all in lockstep with the token balances: 3 round trips.
-    expect(counts).toEqual([3, 3]);
-    // Only eth_call: no getLogs, no per-position round trips; 10 collect simulations ride in the batches.
+    // Rounds: Yei 2 rounds cold, DragonSwap V1 2, DragonSwap V2 3, all in lockstep with the token balances: 3 round
+    // trips. Lens: one eth_call without `to`, whatever the numbers of tokens and positions.
+    expect(counts).toEqual([coldCount, coldCount]);
+    // Only eth_call: no getLogs, no per-position round trips; the rounds' 10 collect simulations ride in the batches.
     expect(Object.keys(methods[0] ?? {})).toEqual(['eth_call']);
 
-    // Warm (NFT pools, reserve list and pairs known), a re-read of the big wallet takes 2.
+    // Warm (NFT pools, reserve list and pairs known), a re-read of the big wallet.
     const bigApp = coldApps[0];
     if (bigApp === undefined) throw new Error('no app');
     h.proxy.reset();
     const warm = await request(bigApp.app).post(`/api/portfolio/${big.address}/refresh`);
     expect(warm.status).toBe(200);
     expect(warm.body.data.liquidityPositions).toHaveLength(11);
-    expect(h.proxy.stats().httpRequests).toBe(2);
+    expect(h.proxy.stats().httpRequests).toBe(warmCount);
+  });
+
+  it('serves the same portfolio JSON through the lens as in rounds, but for the time it was made', async () => {
+    const [lensApp, roundsApp] = [await startApp(registryFor()), await startApp(registryFor(), { SEI_PORTFOLIO_LENS: 'false' })];
+    h.proxy.reset();
+    const viaLens = await request(lensApp.app).get(`/api/portfolio/${big.address}`);
+    expect(h.proxy.stats().httpRequests).toBe(1);
+    const inRounds = await request(roundsApp.app).get(`/api/portfolio/${big.address}`);
+    expect([viaLens.status, inRounds.status]).toEqual([200, 200]);
+    expect(viaLens.body.data.liquidityPositions).toHaveLength(11);
+    expect(viaLens.body.data.lendingPositions).toHaveLength(5);
+    expect(withoutTime(viaLens.body.data)).toEqual(withoutTime(inRounds.body.data));
   });
 
   it('carries the lending and liquidity positions, the pool\'s health factor, totals and the liquidation price; moving the oracle moves the risk band', async () => {
@@ -336,6 +357,8 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       const res = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
       expect(res.status).toBe(200);
       const p = res.body.data;
+      // The rounds read the same: same positions, same warnings, word for word.
+      expect(withoutTime((await request(roundsApp.app).post(`/api/portfolio/${big.address}/refresh`)).body.data)).toEqual(withoutTime(p));
       expect(p.lendingPositions.map((x: LendingJson) => x.id).sort()).toEqual(
         [
           ...['WSEI', 'WETH', 'WBTC'].map((s) => `yei:supply:${token(s).address}`),
@@ -366,6 +389,8 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       // The partial read is served but not stored as a snapshot.
       expect(await historyLength()).toBe(pointsBefore);
       const p = res.body.data;
+      // The rounds read the same: same positions, same warnings, word for word.
+      expect(withoutTime((await request(roundsApp.app).post(`/api/portfolio/${big.address}/refresh`)).body.data)).toEqual(withoutTime(p));
       expect(p.lendingPositions).toEqual([]);
       expect(p.healthFactor).toBeNull();
       expect(p.liquidityPositions).toHaveLength(11);
