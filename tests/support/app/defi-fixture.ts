@@ -1,6 +1,7 @@
 import { createWalletClient, getAddress, http, type Address } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { toPoolKey, type PoolKey } from '../../../src/adapters/protocols/uniswap-v3/compute-pool-address';
+import type { Registry } from '../../../src/config/registry';
 import { getSqrtRatioAtTick } from '../../../src/domain/uniswap-v3';
 import { mintTokens, type DevnetAccount, type TestToken } from '../devnet';
 import { aprToRay, deployAaveTestMarket, type AaveTestMarket, type AaveTestReserveSpec } from '../protocols/aave-v3-test-market';
@@ -70,6 +71,8 @@ export interface DefiFixture {
   readonly token: (symbol: string) => TestToken;
   /** A registry file naming the 5 tokens and the three protocols (each can be switched off); `remove` deletes it. */
   readonly registry: (protocols?: DefiProtocolsSwitch) => { readonly file: string; readonly remove: () => void };
+  /** The registry the app loads from that file, for tests that build the readers themselves. */
+  readonly registryValue: (protocols?: DefiProtocolsSwitch) => Registry;
 }
 
 /** The tick nearest `quotePerBase` (whole quote per whole base) in the pool, on the spacing grid. */
@@ -148,15 +151,23 @@ export const setupDefiFixture = async (h: ChainHarness): Promise<DefiFixture> =>
   await h.devnet.setBalance(big.address, units(100, 18));
   await h.devnet.setBalance(small.address, units(10, 18));
 
-  const registry = (protocols: DefiProtocolsSwitch = {}) =>
-    writeRegistryFile({
-      tokens: DEFI_SPECS.map((s) => ({ address: token(s.symbol).address, symbol: s.symbol, name: s.name, decimals: s.decimals, coingeckoId: null, isStable: s.isStable })),
-      protocols: {
-        yei: protocols.yei === false ? null : { pool: market.pool, protocolDataProvider: market.dataProvider },
-        dragonswapV2: protocols.v2 === false ? null : { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash },
-        dragonswapV1: protocols.v1 === false ? null : { factory: v2Factory },
-      },
-    });
+  const tokens = DEFI_SPECS.map((s) => ({ address: token(s.symbol).address, symbol: s.symbol, name: s.name, decimals: s.decimals, coingeckoId: null, isStable: s.isStable }));
+  const protocolsOf = (protocols: DefiProtocolsSwitch) => ({
+    yei: protocols.yei === false ? null : { pool: market.pool, protocolDataProvider: market.dataProvider },
+    dragonswapV2: protocols.v2 === false ? null : { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash },
+    dragonswapV1: protocols.v1 === false ? null : { factory: v2Factory },
+  });
+  const registry = (protocols: DefiProtocolsSwitch = {}) => writeRegistryFile({ tokens, protocols: protocolsOf(protocols) });
+  const registryValue = (protocols: DefiProtocolsSwitch = {}): Registry => {
+    const { yei, dragonswapV2, dragonswapV1 } = protocolsOf(protocols);
+    return {
+      chainId: h.devnet.chainId,
+      nativeCoingeckoId: 'sei-network',
+      coingeckoPlatform: 'sei-v2',
+      tokens,
+      protocols: { ...(yei === null ? {} : { yei }), ...(dragonswapV2 === null ? {} : { dragonswapV2 }), ...(dragonswapV1 === null ? {} : { dragonswapV1 }) },
+    };
+  };
 
-  return { market, v3, v2Factory, v1Pair, lp, big, small, bigMinted, bigRequests, token, registry };
+  return { market, v3, v2Factory, v1Pair, lp, big, small, bigMinted, bigRequests, token, registry, registryValue };
 };
