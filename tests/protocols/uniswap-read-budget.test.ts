@@ -1,4 +1,7 @@
-import { parseUnits, type Address } from 'viem';
+import { parseUnits, size, type Address } from 'viem';
+import { classifyLensError } from '../../src/adapters/chain/lens/call-portfolio-lens';
+import { portfolioLensCallData } from '../../src/adapters/chain/lens/portfolio-lens-request';
+import { portfolioLensSetupOf } from '../../src/adapters/chain/lens/portfolio-lens-setup';
 import type { ReadPlan } from '../../src/adapters/chain/read-plan';
 import { tokenBalancesPlan, type TokenBalancesResult } from '../../src/adapters/protocols/erc20/token-balances-plan';
 import type { PositionsRead } from '../../src/adapters/protocols/protocol-reader';
@@ -123,6 +126,22 @@ describe('read budget: tokens + DragonSwap V2 + V1 in a bounded number of HTTP r
 
   it('needs one more request beyond 32 NFTs (the speculative tokenOfOwnerByIndex reads)', async () => {
     expect(await measure(freshReaders(), wallets.forty)).toMatchObject({ httpRequests: 4, rounds: 4, concentrated: 40, fullRange: 1 });
+  });
+
+  it('through the lens, the answers come back as the returned code while they fit in 24,576 bytes, as revert data beyond', async () => {
+    const channel = async (wallet: Address) => {
+      const data = portfolioLensCallData(portfolioLensSetupOf(lensRegistry(), MULTICALL3_ADDRESS), { wallet, tokens: registry.map((known) => ({ known })) });
+      try {
+        return { returned: size((await devnet.publicClient.call({ data })).data ?? '0x') };
+      } catch (error) {
+        const result = classifyLensError(error);
+        return { reverted: result.kind === 'answered' ? result.answers.byKey.size : result.kind };
+      }
+    };
+    const [one, forty] = [await channel(wallets.one), await channel(wallets.forty)];
+    expect(one.returned).toBeLessThanOrEqual(24_576);
+    // 40 NFTs: tokenOfOwnerByIndex, positions and collect each, and the rest.
+    expect(forty.reverted).toBeGreaterThan(3 * 40);
   });
 
   it('through the lens: 1, 10 and 40 NFTs in ONE HTTP request each, cold and warm, with the positions the rounds find', async () => {

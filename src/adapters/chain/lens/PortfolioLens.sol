@@ -56,9 +56,9 @@ interface IUniswapV2Reads {
  * @title PortfolioLens
  * @notice Never deployed: its creation code is run by an `eth_call` without `to`. The constructor makes, at one block,
  * every read the app's round-based readers make for one wallet (ERC-20 balances and metadata, an Aave v3 market,
- * Uniswap v3 position NFTs, Uniswap v2 pairs) and reverts with all the answers in `PortfolioLensAnswers`.
- * It reverts rather than returns because a constructor's return data is contract code: EIP-170 caps it at 24,576
- * bytes and charges 200 gas a byte, while revert data is only bounded by gas.
+ * Uniswap v3 position NFTs, Uniswap v2 pairs) and hands back all the answers, packed (see `_pack`). It returns them
+ * when they fit in a contract's code (a constructor's return data is code: EIP-170 caps it at 24,576 bytes, EIP-3541
+ * refuses a leading 0xEF, and it costs 200 gas a byte), else it reverts with them (revert data is only bounded by gas).
  *
  * Each answer is keyed by keccak256(target ++ calldata) of its read, so the app replays its readers on them. Reads are
  * CALLs, as Multicall3's aggregate3 makes them; a failing read is an answer with success = false and never stops the
@@ -106,8 +106,10 @@ contract PortfolioLens {
         UniswapV2 uniswapV2;
     }
 
-    /// The answers: parallel arrays, one entry per read.
-    error PortfolioLensAnswers(uint256 blockNumber, bytes32[] keys, bool[] successes, bytes[] returnData);
+    /// First bytes of the answers ("PLNS"); never 0xEF, which EIP-3541 refuses as the first byte of code.
+    bytes4 private constant ANSWERS_MAGIC = 0x504c4e53;
+    /// EIP-170: the most bytes a constructor may return.
+    uint256 private constant MAX_RETURNED_CODE = 24_576;
 
     struct Answers {
         bytes32[] keys;
@@ -158,7 +160,7 @@ contract PortfolioLens {
         _readAave(answers, request.wallet, request.aave);
         _readUniswapV3(answers, request);
         _readUniswapV2(answers, request);
-        _revertWith(answers);
+        _handBack(_pack(answers));
     }
 
     // ---- answers -------------------------------------------------------------------------------------------------
@@ -201,17 +203,51 @@ contract PortfolioLens {
         (success, returnData) = target.call(callData);
     }
 
-    function _revertWith(Answers memory answers) private view {
-        bytes32[] memory keys = answers.keys;
-        bool[] memory successes = answers.successes;
-        bytes[] memory returnData = answers.returnData;
-        uint256 count = answers.count;
+    /**
+     * The answers as one byte string: "PLNS", the block number (32 bytes), then per answer its key (32 bytes), success
+     * (1 byte), the length of its return data (4 bytes, big-endian) and the return data.
+     */
+    function _pack(Answers memory answers) private view returns (bytes memory packed) {
+        uint256 size = 36;
+        for (uint256 i; i < answers.count; ++i) size += 37 + answers.returnData[i].length;
+        // 32 bytes of slack: each length is written as a whole word, the data then overwrites its zero tail.
+        packed = new bytes(size + 32);
+        bytes4 magic = ANSWERS_MAGIC;
+        uint256 blockNumber = block.number;
         assembly ("memory-safe") {
-            mstore(keys, count)
-            mstore(successes, count)
-            mstore(returnData, count)
+            mstore(add(packed, 32), magic)
+            mstore(add(packed, 36), blockNumber)
         }
-        revert PortfolioLensAnswers(block.number, keys, successes, returnData);
+        uint256 at = 36;
+        for (uint256 i; i < answers.count; ++i) {
+            bytes32 key = answers.keys[i];
+            bool success = answers.successes[i];
+            bytes memory data = answers.returnData[i];
+            assembly ("memory-safe") {
+                let p := add(add(packed, 32), at)
+                let length := mload(data)
+                mstore(p, key)
+                mstore8(add(p, 32), success)
+                mstore(add(p, 33), shl(224, length))
+                mcopy(add(p, 37), add(data, 32), length)
+                at := add(at, add(37, length))
+            }
+        }
+        assembly ("memory-safe") {
+            mstore(packed, size)
+        }
+    }
+
+    /// Returns the packed answers when a constructor may, else reverts with them.
+    function _handBack(bytes memory packed) private pure {
+        if (packed.length <= MAX_RETURNED_CODE) {
+            assembly ("memory-safe") {
+                return(add(packed, 32), mload(packed))
+            }
+        }
+        assembly ("memory-safe") {
+            revert(add(packed, 32), mload(packed))
+        }
     }
 
     // ---- ABI words, never reverting on malformed data ------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { BaseError, HttpRequestError, isHex, TimeoutError, type Hex } from 'viem';
 import type { SeiClient } from '../make-sei-client';
-import { decodeLensAnswers, LENS_ANSWERS_SELECTOR, type LensAnswers } from './lens-answers';
+import { decodeLensAnswers, LENS_ANSWERS_MAGIC, type LensAnswers } from './lens-answers';
 
 /** Why a lens answer cannot be used, though the RPC is up: the rounds can still read the wallet. */
 export type LensUnusable =
@@ -39,27 +39,29 @@ const firstLine = (error: unknown): string => {
   return (text.split('\n')[0] ?? text).slice(0, 200);
 };
 
-/** Classifies the failure of the lens's eth_call. */
+const answeredOrGarbage = (data: Hex): LensCallResult => {
+  const answers = decodeLensAnswers(data);
+  return answers === undefined ? { kind: 'unusable', why: 'garbage', detail: `${data.slice(0, 20)}… is not the lens's answers` } : { kind: 'answered', answers };
+};
+
+/** Classifies the failure of the lens's eth_call: the answers may come as revert data (when they outgrow a contract). */
 export const classifyLensError = (error: unknown): LensCallResult => {
   if (!(error instanceof BaseError)) return { kind: 'unusable', why: 'refused', detail: firstLine(error) };
   const data = revertDataOf(error);
-  if (data !== undefined && data.toLowerCase().startsWith(LENS_ANSWERS_SELECTOR)) {
-    const answers = decodeLensAnswers(data);
-    return answers === undefined ? { kind: 'unusable', why: 'garbage', detail: 'the answers do not decode' } : { kind: 'answered', answers };
-  }
+  if (data !== undefined && data.toLowerCase().startsWith(LENS_ANSWERS_MAGIC)) return answeredOrGarbage(data);
   if (isOutage(error)) return { kind: 'unreachable', cause: error };
   if (data !== undefined || isRevert(error)) return { kind: 'unusable', why: 'reverted', detail: firstLine(error) };
   return { kind: 'unusable', why: 'refused', detail: firstLine(error) };
 };
 
 /**
- * Runs the lens: an eth_call without `to` at the latest block, whose creation code reverts with the answers. A call
- * that returns instead of reverting did not run the lens as the lens runs (garbage).
+ * Runs the lens: an eth_call without `to` at the latest block. Its creation code returns the answers as the code of
+ * the contract it would deploy when they fit (24,576 bytes), else reverts with them.
  */
 export const callPortfolioLens = async (client: SeiClient, data: Hex): Promise<LensCallResult> => {
   try {
     const returned = await client.call({ data, blockTag: 'latest' });
-    return { kind: 'unusable', why: 'garbage', detail: `the call returned ${(returned.data ?? '0x').slice(0, 20)}… instead of the lens's answers` };
+    return answeredOrGarbage(returned.data ?? '0x');
   } catch (error) {
     return classifyLensError(error);
   }

@@ -1,20 +1,21 @@
 import {
   BaseError,
+  bytesToBigInt,
+  bytesToHex,
   concat,
-  decodeErrorResult,
   decodeFunctionResult,
   encodeFunctionData,
   getContractError,
+  hexToBytes,
+  isHex,
   keccak256,
   RawContractError,
-  toFunctionSelector,
   type Address,
   type Hex,
 } from 'viem';
 import type { ContractRead, ReadResult } from '../read-plan';
-import { portfolioLensAbi } from './portfolio-lens-artifact';
 
-/** One read the lens made (or computed), keyed as `lensReadKey` keys it. */
+/** One read the lens made (or computed), keyed by `lensReadKey`. */
 export interface LensAnswer {
   readonly success: boolean;
   readonly returnData: Hex;
@@ -29,26 +30,34 @@ export interface LensAnswers {
 /** The key of a read in the lens's answers: keccak256(target ++ calldata), as PortfolioLens keys them. */
 export const lensReadKey = (target: Address, callData: Hex): Hex => keccak256(concat([target, callData]));
 
-/** The first 4 bytes of the lens's revert data when it carries the answers. */
-export const LENS_ANSWERS_SELECTOR = toFunctionSelector('PortfolioLensAnswers(uint256,bytes32[],bool[],bytes[])');
+/** The first 4 bytes of the lens's answers ("PLNS"), returned or reverted with. */
+export const LENS_ANSWERS_MAGIC: Hex = '0x504c4e53';
+
+const KEY_BYTES = 32;
+const ENTRY_HEADER_BYTES = KEY_BYTES + 1 + 4;
+const HEADER_BYTES = 4 + 32;
 
 /**
- * The answers in the lens's revert data (error PortfolioLensAnswers), or undefined when the data is anything else
- * (another revert, or garbage): the caller then does not trust the lens for this read.
+ * The answers packed by PortfolioLens._pack ("PLNS", block number, then per answer: key, success byte, 4-byte length,
+ * return data), or undefined when the data is anything else: the caller then does not trust the lens for this read.
  */
-export const decodeLensAnswers = (revertData: Hex): LensAnswers | undefined => {
-  let decoded: ReturnType<typeof decodeErrorResult<typeof portfolioLensAbi>>;
-  try {
-    decoded = decodeErrorResult({ abi: portfolioLensAbi, data: revertData });
-  } catch {
-    return undefined;
-  }
-  if (decoded.errorName !== 'PortfolioLensAnswers') return undefined;
-  const [blockNumber, keys, successes, returnData] = decoded.args;
-  if (keys.length !== successes.length || keys.length !== returnData.length) return undefined;
+export const decodeLensAnswers = (data: Hex): LensAnswers | undefined => {
+  if (!isHex(data, { strict: true }) || !data.toLowerCase().startsWith(LENS_ANSWERS_MAGIC)) return undefined;
+  const bytes = hexToBytes(data);
+  if (bytes.length < HEADER_BYTES) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const byKey = new Map<Hex, LensAnswer>();
-  keys.forEach((key, i) => byKey.set(key.toLowerCase() as Hex, { success: successes[i] === true, returnData: returnData[i] ?? '0x' }));
-  return { blockNumber, byKey };
+  let at = HEADER_BYTES;
+  while (at < bytes.length) {
+    if (at + ENTRY_HEADER_BYTES > bytes.length) return undefined;
+    const success = bytes[at + KEY_BYTES];
+    const length = view.getUint32(at + KEY_BYTES + 1);
+    const end = at + ENTRY_HEADER_BYTES + length;
+    if ((success !== 0 && success !== 1) || end > bytes.length) return undefined;
+    byKey.set(bytesToHex(bytes.subarray(at, at + KEY_BYTES)), { success: success === 1, returnData: bytesToHex(bytes.subarray(at + ENTRY_HEADER_BYTES, end)) });
+    at = end;
+  }
+  return { blockNumber: bytesToBigInt(bytes.subarray(4, HEADER_BYTES)), byKey };
 };
 
 /**
