@@ -31,7 +31,10 @@ export interface Metrics {
   readonly socketPushes: client.Counter<'event'>;
   /** `watcher_leader` reads `isLeader` at every scrape: 1 on the worker running the cluster's watcher, 0 elsewhere. Set once, where the watcher starts. */
   readonly observeWatcherLeader: (isLeader: () => boolean) => void;
-  /** `upstream_circuit_open{service}` reads `isOpen` at every scrape (1 open, 0 closed). Set once per upstream, where its circuit is built. */
+  /**
+   * `upstream_circuit_open{service}` reads `isOpen` at every scrape (1 open, 0 closed). Set once per upstream, where its
+   * circuit is built in main.ts: CoinGecko's is; the RPC circuit (in the works) registers `observeCircuit('rpc', …)` there.
+   */
   readonly observeCircuit: (service: CircuitService, isOpen: () => boolean) => void;
   /**
    * `tx_tracked_pending` and `tx_tracked_oldest_pending_age_seconds` read `read` at every scrape. For the transaction
