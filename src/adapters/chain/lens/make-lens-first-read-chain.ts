@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type * as TE from 'fp-ts/TaskEither';
+import * as TE from 'fp-ts/TaskEither';
 import type { Hex } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { Logger } from '../../../infra/logging/logger';
@@ -31,6 +31,10 @@ export interface LensFirstReadChainDeps {
 
 export const DEFAULT_LENS_PAUSE_MS = 10 * 60 * 1000;
 
+/** The rounds' outcome, counting the lens call that came before them as one more round trip. */
+const afterTheLens = <A>(rounds: TE.TaskEither<AppError, ReadOutcome<A>>): TE.TaskEither<AppError, ReadOutcome<A>> =>
+  TE.map((outcome: ReadOutcome<A>) => ({ ...outcome, rounds: outcome.rounds + 1 }))(rounds);
+
 /**
  * Reads a wallet in ONE JSON-RPC request: the PortfolioLens (eth_call without `to`) makes every read the plans would
  * make, at one block, and the plans are replayed on its answers, so they produce exactly what the rounds would.
@@ -53,13 +57,13 @@ export const makeLensFirstReadChain = (deps: LensFirstReadChainDeps): WalletRead
       if (lens.kind === 'unusable') {
         if (lens.why !== 'reverted') restingUntil = deps.now() + pauseMs;
         deps.logger.warn('portfolio lens unusable: reading in rounds', { why: lens.why, detail: lens.detail, pausedForMs: lens.why === 'reverted' ? 0 : pauseMs });
-        return deps.readInRounds(plans)();
+        return afterTheLens(deps.readInRounds(plans))();
       }
       const replayed = replayReadPlans(plans, answerRead(lens.answers), deps.logger);
       if (E.isLeft(replayed)) {
         const { source, read } = replayed.left;
         deps.logger.warn('portfolio lens did not make a read a plan wants: reading in rounds', { source, read: `${read.address}.${read.functionName}` });
-        return deps.readInRounds(plans)();
+        return afterTheLens(deps.readInRounds(plans))();
       }
       return E.right({ blockNumber: lens.answers.blockNumber, rounds: 1, outcomes: replayed.right });
     };
