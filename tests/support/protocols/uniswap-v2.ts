@@ -1,7 +1,16 @@
-import { encodeFunctionData, getAddress, type Address } from 'viem';
+import { encodeFunctionData, getAddress, parseAbi, type Address } from 'viem';
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from '../../../src/adapters/protocols/uniswap-v2/uniswap-v2-abis';
 import { mintTokens, type Devnet, type DevnetAccount, type TokenMint } from '../devnet';
 import { loadNpmArtifact } from './npm-artifact';
+
+/** The UniswapV2Router02 functions the tests call. */
+export const uniswapV2Router02Abi = parseAbi([
+  'function factory() view returns (address)',
+  'function WETH() view returns (address)',
+  'function getAmountsOut(uint256 amountIn, address[] path) view returns (uint256[] amounts)',
+  'function addLiquidityETH(address token, uint256 amountTokenDesired, uint256 amountTokenMin, uint256 amountETHMin, address to, uint256 deadline) payable returns (uint256 amountToken, uint256 amountETH, uint256 liquidity)',
+  'function swapExactETHForTokens(uint256 amountOutMin, address[] path, address to, uint256 deadline) payable returns (uint256[] amounts)',
+]);
 
 /** Deploys the real UniswapV2Factory (from @uniswap/v2-core's build); returns its address. */
 export const deployUniswapV2Factory = async (devnet: Devnet): Promise<Address> => {

@@ -25,6 +25,12 @@ export const swapRouterAbi = parseAbi([
   'function exactInputSingle(ExactInputSingleParams params) payable returns (uint256 amountOut)',
 ]);
 
+/** QuoterV2's single-pool quote (not a view: call it with eth_call / simulateContract). */
+export const quoterV2Abi = parseAbi([
+  'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
+  'function quoteExactInputSingle(QuoteExactInputSingleParams params) returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
+]);
+
 const FAR_DEADLINE = 2n ** 64n;
 // The position manager keeps the descriptor address for tokenURI only, which tests never call.
 const NO_DESCRIPTOR: Address = '0x000000000000000000000000000000000000dEaD';
