@@ -42,11 +42,12 @@ const deployment = (name: AaveV3ContractName, args: ReadonlyArray<unknown> = [],
 };
 
 /**
- * Deploys the Aave v3 core from @aave/core-v3's artifacts and wires it like aave-v3-deploy: addresses provider → ACL admin
- * and ACLManager (pool admin, risk admin for the ReservesSetupHelper, emergency admin) → logic libraries linked into Pool
- * and PoolConfigurator → implementations registered with the provider, which deploys and initialises their proxies →
- * AaveOracle (the given price sources, USD base, 8 decimals) and AaveProtocolDataProvider → AToken / debt token
- * implementations → flash-loan premiums. Independent deployments are mined together; no reserve is listed yet.
+ * Deploys the Aave v3 core from @aave/core-v3's artifacts and wires it like aave-v3-deploy: PoolAddressesProvider and
+ * the logic libraries → ACL admin → Pool and PoolConfigurator (libraries linked into their bytecode), ACLManager,
+ * AaveOracle (the given price sources, USD base with 8 decimals) and AaveProtocolDataProvider → the provider registers
+ * them (deploying and initialising the Pool and PoolConfigurator proxies), `admin` becomes pool and emergency admin and
+ * Aave's ReservesSetupHelper risk admin, the implementations are initialised → AToken / debt token implementations →
+ * flash-loan premiums. Independent deployments are mined together; no reserve is listed yet.
  */
 export const deployAaveV3Core = async (
   devnet: Devnet,
