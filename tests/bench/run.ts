@@ -1,49 +1,135 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import * as path from 'node:path';
-import { LOAD } from './load';
-import { benchDefiPortfolio } from './defi-bench';
-import { benchPortfolio } from './portfolio-bench';
+import { formatBenchReport, type BenchResults, type Outcome } from './bench-report';
+import { REPO_ROOT, RESULTS_DIR, startBenchWorld } from './bench-world';
+import { benchCluster } from './cluster-bench';
+import { benchColdRead } from './cold-read';
+import { runCpuProfile } from './cpu-profile-run';
+import { benchHttpTable } from './http-table';
+import { loadTool, type LoadSettings } from './load-generator';
+import { findNodeRuntimes, productionRuntime } from './node-runtimes';
 import { benchPriceFanout } from './price-fanout';
+import { benchStartTimes } from './start-times';
 
-const fmt = (x: number, digits = 1) => x.toFixed(digits);
+/**
+ * `npm run bench`: every figure of issue 12 in one run, each server its own process, load from another process.
+ * `npm run bench -- --profile`: a CPU profile of the app under the cached-read load instead.
+ * BENCH_DURATION_SECONDS (default 8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50) tune the HTTP load.
+ */
+const numberFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  return raw === undefined || raw === '' ? fallback : Number(raw);
+};
 
-/** `npm run bench`: runs every benchmark, prints a table and writes bench-results/bench-<timestamp>.json. */
-const main = async () => {
-  const started = Date.now();
-  const portfolio = await benchPortfolio();
-  const lines: string[] = [];
-  const raw = portfolio.load[0];
-  lines.push(`HTTP load: ${LOAD.connections} connections, ${LOAD.durationSeconds} s after ${LOAD.warmupSeconds} s warm-up (autocannon, same process)`);
-  lines.push('| endpoint | req/s | p50 ms | p99 ms | req/s vs raw node:http | errors |');
-  lines.push('| --- | --- | --- | --- | --- | --- |');
-  for (const r of portfolio.load) {
-    lines.push(`| ${r.name} | ${fmt(r.requestsPerSecond, 0)} | ${r.p50Ms} | ${r.p99Ms} | ${raw === undefined ? '-' : fmt(r.requestsPerSecond / raw.requestsPerSecond, 2)} | ${r.errors + r.non2xx} |`);
+const LOAD: LoadSettings = {
+  connections: numberFromEnv('BENCH_CONNECTIONS', 50),
+  durationSeconds: numberFromEnv('BENCH_DURATION_SECONDS', 8),
+  warmupSeconds: numberFromEnv('BENCH_WARMUP_SECONDS', 2),
+};
+const COLD_PROCESSES = 5;
+const REFRESH_READS = 20;
+const FANOUT_SOCKETS = [2_000, 10_000];
+
+const say = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+
+const attempt = async <T>(name: string, work: () => Promise<T>): Promise<Outcome<T>> => {
+  say(`${name}…`);
+  try {
+    return { ok: true, value: await work() };
+  } catch (cause) {
+    const error = cause instanceof Error ? cause.message : String(cause);
+    say(`${name} failed: ${error}`);
+    return { ok: false, error };
   }
-  lines.push('');
-  lines.push('| cold read | chain HTTP requests | eth_calls | CoinGecko requests | latency ms |');
-  lines.push('| --- | --- | --- | --- | --- |');
-  for (const c of portfolio.cold) lines.push(`| ${c.tokens} tokens | ${c.chainHttpRequests} | ${c.ethCalls} | ${c.coingeckoRequests} | ${fmt(c.latencyMs)} |`);
-  lines.push('');
-  const s = portfolio.stampede;
-  lines.push(`Stampede: ${s.requests} concurrent cold requests for one wallet -> ${s.chainHttpRequests} chain HTTP request(s), ${s.coingeckoRequests} CoinGecko request(s), all answered in ${fmt(s.wallMs)} ms`);
-  const defi = await benchDefiPortfolio();
-  lines.push('');
-  lines.push(`Full DeFi portfolio (${defi.reserves} Yei reserves, ${defi.nfts} DragonSwap V2 NFTs, 1 V1 LP):`);
-  lines.push('| read | chain HTTP requests | eth_calls | latency ms |');
-  lines.push('| --- | --- | --- | --- |');
-  lines.push(`| cold (fresh app, empty adapter caches) | ${defi.cold.chainHttpRequests} | ${defi.cold.ethCalls} | ${fmt(defi.cold.latencyMs)} |`);
-  lines.push(`| warm refresh (adapter caches warm) | ${defi.warm.chainHttpRequests} | ${defi.warm.ethCalls} | ${fmt(defi.warm.latencyMs)} |`);
-  lines.push(`| cached GET, median of 50 | 0 | 0 | ${fmt(defi.cachedMedianMs, 2)} |`);
-  const fanout = await benchPriceFanout();
-  lines.push('');
-  lines.push(`Fan-out: one price_update to ${fanout.sockets} sockets on one worker -> delivery p50 ${fmt(fanout.p50Ms)} ms, p99 ${fmt(fanout.p99Ms)} ms; worker RSS ${fmt(fanout.rssMB)} MB, server heap ${fmt(fanout.heapMB)} MB`);
-  const table = lines.join('\n');
-  process.stdout.write(`${table}\n\nTotal ${fmt((Date.now() - started) / 1000)} s\n`);
-  const dir = path.resolve(process.cwd(), 'bench-results');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), load: LOAD, portfolio, defi, fanout }, null, 2));
-  process.stdout.write(`Wrote ${file}\n`);
+};
+
+/** dist/ must be the current source: build it when stale (the same check `npm start` makes). */
+const ensureBuilt = () => {
+  const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build.js'), '--if-stale'], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('build failed');
+};
+
+const machine = (): string => {
+  const cores = cpus();
+  return `${cores[0]?.model.trim() ?? 'unknown CPU'}, ${cores.length} cores, ${process.platform}`;
+};
+
+const writeResults = (runId: string, name: string, text: string, json: unknown): void => {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const base = path.join(RESULTS_DIR, `${name}-${runId}`);
+  writeFileSync(`${base}.md`, `${text}\n`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+  say(`wrote ${base}.md and ${base}.json`);
+};
+
+const benchAll = async (runId: string): Promise<void> => {
+  const started = Date.now();
+  const runtimes = findNodeRuntimes();
+  const production = productionRuntime(runtimes);
+  say(`Node runtimes: ${runtimes.map((r) => `${r.version} (${r.source})`).join(', ')}; load tool ${loadTool()}`);
+  const world = await startBenchWorld(runId);
+  try {
+    const http = [];
+    for (const runtime of runtimes) http.push(await attempt(`HTTP table on ${runtime.version}`, () => benchHttpTable(world, runtime, LOAD)));
+    const coldRead = await attempt('cold DeFi reads', () => benchColdRead(world, production, COLD_PROCESSES, REFRESH_READS));
+    const startTimes = [];
+    for (const runtime of runtimes) startTimes.push(await attempt(`start times on ${runtime.version}`, () => benchStartTimes(world, runtime)));
+    const fanout = await attempt('fan-out', () => benchPriceFanout(world, production, FANOUT_SOCKETS));
+    const cluster = await attempt('cluster', () => benchCluster(world, production, LOAD));
+    const results: BenchResults = {
+      at: new Date().toISOString(),
+      machine: machine(),
+      loadTool: loadTool(),
+      load: LOAD,
+      http,
+      coldRead,
+      startTimes,
+      fanout,
+      cluster,
+      totalSeconds: (Date.now() - started) / 1000,
+    };
+    const report = formatBenchReport(results);
+    process.stdout.write(`${report}\n`);
+    writeResults(runId, 'bench', report, results);
+  } finally {
+    await world.stop();
+  }
+};
+
+const profileOnly = async (runId: string): Promise<void> => {
+  const runtime = productionRuntime(findNodeRuntimes());
+  const world = await startBenchWorld(runId);
+  try {
+    const run = await runCpuProfile(world, runtime, LOAD, path.join(RESULTS_DIR, `profile-${runId}`));
+    const perRequest = (us: number) => (us / run.requests).toFixed(1);
+    const lines = [
+      `## CPU profile of the cached portfolio read, Node ${run.node}`,
+      '',
+      `${run.load.tool}, ${LOAD.connections} connections, ${LOAD.durationSeconds} s: ${Math.round(run.load.requestsPerSecond)} req/s under the profiler, ${run.requests} requests; ` +
+        `busy ${(run.summary.busyUs / 1000).toFixed(0)} ms of ${(run.summary.windowUs / 1000).toFixed(0)} ms (${perRequest(run.summary.busyUs)} µs CPU per request). Profile: ${run.profileFile}`,
+      '',
+      '| module | self ms | share of busy | µs per request |',
+      '| --- | --- | --- | --- |',
+      ...run.summary.byModule.map((l) => `| ${l.name} | ${(l.selfUs / 1000).toFixed(0)} | ${(l.share * 100).toFixed(1)}% | ${perRequest(l.selfUs)} |`),
+      '',
+      '| function | self ms | share of busy | µs per request |',
+      '| --- | --- | --- | --- |',
+      ...run.summary.byFunction.map((l) => `| ${l.name} | ${(l.selfUs / 1000).toFixed(0)} | ${(l.share * 100).toFixed(1)}% | ${perRequest(l.selfUs)} |`),
+    ];
+    const report = lines.join('\n');
+    process.stdout.write(`${report}\n`);
+    writeResults(runId, 'profile', report, run);
+  } finally {
+    await world.stop();
+  }
+};
+
+const main = async () => {
+  ensureBuilt();
+  const runId = new Date().toISOString().replace(/[:.]/g, '-');
+  await (process.argv.includes('--profile') ? profileOnly(runId) : benchAll(runId));
 };
 
 main().then(
