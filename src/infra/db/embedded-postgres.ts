@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** How the data directory came to be: it was there, it was unpacked from the template, or initdb made it. */
+/** How the data directory came to be: it was there, it was copied from the template, or initdb made it. */
 export type EmbeddedDataOrigin = 'existing' | 'template' | 'initdb';
 
 export interface EmbeddedPostgres {
@@ -14,8 +14,8 @@ export interface EmbeddedPostgres {
 }
 
 export interface EmbeddedPostgresOptions {
-  /** A data directory dump (see pglite-template.ts) to unpack into a fresh directory instead of running initdb. */
-  readonly template?: Blob | undefined;
+  /** A closed PGlite data directory (see pglite-template.ts) to copy into a fresh one instead of running initdb. */
+  readonly template?: string | undefined;
 }
 
 /**
@@ -25,9 +25,10 @@ export interface EmbeddedPostgresOptions {
 export const startEmbeddedPostgres = async (dataDir: string, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> => {
   const dir = path.resolve(dataDir, 'pglite');
   const isFresh = !existsSync(path.join(dir, 'PG_VERSION'));
-  mkdirSync(dir, { recursive: true });
   const template = isFresh ? options.template : undefined;
-  const db = await PGlite.create(dir, template === undefined ? {} : { loadDataDir: template });
+  if (template === undefined) mkdirSync(dir, { recursive: true });
+  else cpSync(template, dir, { recursive: true });
+  const db = await PGlite.create(dir);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
   const conn = server.getServerConn();

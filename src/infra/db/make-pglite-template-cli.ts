@@ -1,11 +1,11 @@
-import { isPgliteTemplateCurrent, makePgliteTemplate, PGLITE_TEMPLATE_FILE } from './pglite-template';
+import { isPgliteTemplateCurrent, makePgliteTemplate, PGLITE_TEMPLATE_DIR } from './pglite-template';
 
-/** Build step: makes dist/infra/db/pglite-template.tar.gz unless the one there was made by the installed PGlite. */
+/** Build step: makes dist/infra/db/pglite-template unless the one there is current (same PGlite, same migrations). */
 const run = async (): Promise<void> => {
-  if (isPgliteTemplateCurrent(PGLITE_TEMPLATE_FILE)) return;
+  if (isPgliteTemplateCurrent(PGLITE_TEMPLATE_DIR)) return;
   const started = performance.now();
-  await makePgliteTemplate(PGLITE_TEMPLATE_FILE);
-  process.stdout.write(`made the embedded Postgres template ${PGLITE_TEMPLATE_FILE} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  await makePgliteTemplate(PGLITE_TEMPLATE_DIR);
+  process.stdout.write(`made the embedded Postgres template ${PGLITE_TEMPLATE_DIR} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 };
 
 run().catch((cause: unknown) => {

@@ -1,22 +1,28 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { makeSilentLogger } from '../logging/logger';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { makePool } from './make-pool';
+import { migrate, MIGRATIONS_DIR } from './migrate';
 
 /**
- * A PGlite data directory made once by `initdb` (about 5–10 s) and kept as a gzipped tarball, so a fresh DATA_DIR is
- * unpacked from it in well under a second instead. `npm run build` writes it to dist/infra/db beside the migrations.
- * It holds an empty cluster only: the migrations still run at start, so it never goes stale with the schema.
+ * An embedded Postgres (PGlite) data directory made once at build time — initdb (5–10 s) plus every migration — that a
+ * fresh DATA_DIR is copied from (a fraction of a second). `npm run build` writes it to dist/infra/db beside the
+ * migrations. A label names the PGlite version that made it (another version's is not used) and the migrations it
+ * holds (the build remakes it when they change; at start, migrate() still applies any it lacks).
  */
-export const PGLITE_TEMPLATE_FILE = path.join(__dirname, 'pglite-template.tar.gz');
+export const PGLITE_TEMPLATE_DIR = path.join(__dirname, 'pglite-template');
 
 interface TemplateLabel {
   readonly pgliteVersion: string;
+  readonly migrations: string;
 }
 
-const labelFileOf = (templateFile: string): string => `${templateFile}.json`;
+const labelFileOf = (templateDir: string): string => `${templateDir}.json`;
 
-/** The installed @electric-sql/pglite version: a template made by another version is not used. */
+/** The installed @electric-sql/pglite version. */
 export const installedPgliteVersion = (): string => {
   const packageJson = path.join(path.dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
   const parsed: unknown = JSON.parse(readFileSync(packageJson, 'utf8'));
@@ -25,34 +31,56 @@ export const installedPgliteVersion = (): string => {
   return version;
 };
 
-const readLabel = (templateFile: string): TemplateLabel | undefined => {
+/** A digest of the migration files (names and contents), in the order migrate() applies them. */
+export const migrationsDigest = (dir: string = MIGRATIONS_DIR): string => {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) hash.update(file).update('\0').update(readFileSync(path.join(dir, file))).update('\0');
+  return hash.digest('hex');
+};
+
+const readLabel = (templateDir: string): TemplateLabel | undefined => {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(labelFileOf(templateFile), 'utf8'));
-    return typeof parsed === 'object' && parsed !== null && 'pgliteVersion' in parsed && typeof parsed.pgliteVersion === 'string'
-      ? { pgliteVersion: parsed.pgliteVersion }
-      : undefined;
+    const parsed: unknown = JSON.parse(readFileSync(labelFileOf(templateDir), 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || !('pgliteVersion' in parsed) || !('migrations' in parsed)) return undefined;
+    const { pgliteVersion, migrations } = parsed;
+    return typeof pgliteVersion === 'string' && typeof migrations === 'string' ? { pgliteVersion, migrations } : undefined;
   } catch {
     return undefined;
   }
 };
 
-/** Whether `templateFile` exists and was made by the installed PGlite. */
-export const isPgliteTemplateCurrent = (templateFile: string, version: string = installedPgliteVersion()): boolean =>
-  existsSync(templateFile) && readLabel(templateFile)?.pgliteVersion === version;
+const currentLabel = (migrationsDir: string): TemplateLabel => ({ pgliteVersion: installedPgliteVersion(), migrations: migrationsDigest(migrationsDir) });
 
-/** The template as PGlite's `loadDataDir` takes it, or undefined when there is none for the installed PGlite. */
-export const readPgliteTemplate = (templateFile: string = PGLITE_TEMPLATE_FILE): Blob | undefined =>
-  isPgliteTemplateCurrent(templateFile) ? new Blob([readFileSync(templateFile)]) : undefined;
+/** Whether the template exists and was made by the installed PGlite with the current migrations (else the build remakes it). */
+export const isPgliteTemplateCurrent = (templateDir: string = PGLITE_TEMPLATE_DIR, migrationsDir: string = MIGRATIONS_DIR): boolean => {
+  const label = readLabel(templateDir);
+  const current = currentLabel(migrationsDir);
+  return existsSync(templateDir) && label?.pgliteVersion === current.pgliteVersion && label.migrations === current.migrations;
+};
 
-/** Runs initdb in a scratch directory and writes its dump (and a label naming the PGlite version) to `templateFile`. */
-export const makePgliteTemplate = async (templateFile: string = PGLITE_TEMPLATE_FILE): Promise<void> => {
+/** The template directory when there is one made by the installed PGlite (whatever its migrations), else undefined. */
+export const findPgliteTemplate = (templateDir: string = PGLITE_TEMPLATE_DIR): string | undefined =>
+  existsSync(templateDir) && readLabel(templateDir)?.pgliteVersion === installedPgliteVersion() ? templateDir : undefined;
+
+/** Runs initdb and the migrations in a scratch directory, then puts the result (and its label) at `templateDir`. */
+export const makePgliteTemplate = async (templateDir: string = PGLITE_TEMPLATE_DIR, migrationsDir: string = MIGRATIONS_DIR): Promise<void> => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'seipm-pglite-template-'));
   try {
-    const db = await PGlite.create(scratch);
-    const dump = await db.dumpDataDir('gzip');
-    await db.close();
-    writeFileSync(templateFile, Buffer.from(await dump.arrayBuffer()));
-    writeFileSync(labelFileOf(templateFile), `${JSON.stringify({ pgliteVersion: installedPgliteVersion() } satisfies TemplateLabel)}\n`);
+    const embedded = await startEmbeddedPostgres(scratch);
+    const pool = makePool({ url: embedded.url, max: 1, statementTimeoutMs: 60_000, connectionTimeoutMs: 10_000 }, makeSilentLogger());
+    try {
+      await migrate(pool, makeSilentLogger(), migrationsDir);
+    } finally {
+      await pool.end();
+      await embedded.stop();
+    }
+    rmSync(templateDir, { recursive: true, force: true });
+    // A rename, so a build interrupted half-way never leaves a half-copied template behind.
+    const staged = `${templateDir}.staging`;
+    rmSync(staged, { recursive: true, force: true });
+    cpSync(path.join(scratch, 'pglite'), staged, { recursive: true });
+    renameSync(staged, templateDir);
+    writeFileSync(labelFileOf(templateDir), `${JSON.stringify(currentLabel(migrationsDir))}\n`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
