@@ -27,13 +27,19 @@ const ratio = (x: number) => x.toFixed(2);
 const kb = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`);
 const seconds = (x: number) => `${(x / 1000).toFixed(2)} s`;
 
+/** "0", or the count and its kinds, e.g. "179 (read 179)". */
+const failuresOf = (r: { readonly failures: number; readonly failureKinds: Readonly<Record<string, number>> }): string => {
+  const kinds = Object.entries(r.failureKinds).filter(([, n]) => n > 0);
+  return r.failures === 0 ? '0' : `${r.failures} (${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')})`;
+};
+
 const section = <T>(title: string, outcome: Outcome<T>, render: (value: T) => ReadonlyArray<string>): ReadonlyArray<string> =>
   ['', `### ${title}`, '', ...(outcome.ok ? render(outcome.value) : [`not measured: ${outcome.error}`])];
 
 const httpLines = (t: HttpTable): ReadonlyArray<string> => [
   '| target | body | req/s | p50 ms | p99 ms | × bare Express | failures |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...t.rows.map((r) => `| ${r.target} | ${kb(r.bodyBytes)} | ${int(r.requestsPerSecond)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${ratio(r.ratioToExpress)} | ${r.failures} |`),
+  ...t.rows.map((r) => `| ${r.target} | ${kb(r.bodyBytes)} | ${int(r.requestsPerSecond)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${ratio(r.ratioToExpress)} | ${failuresOf(r)} |`),
   '',
   `App process RSS after its loads: ${t.appRssMB.toFixed(0)} MB.`,
 ];
@@ -60,7 +66,7 @@ const fanoutLines = (f: FanoutBench): ReadonlyArray<string> => [
 const clusterLines = (c: ClusterBench): ReadonlyArray<string> => [
   '| PM2 workers behind nginx (TLS) | req/s | p50 ms | p99 ms | failures |',
   '| --- | --- | --- | --- | --- |',
-  ...c.rows.map((r) => `| ${r.workers} | ${int(r.requestsPerSecond)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${r.failures} |`),
+  ...c.rows.map((r) => `| ${r.workers} | ${int(r.requestsPerSecond)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${failuresOf(r)} |`),
   '',
   `Cache hit ratio from /metrics (cache_requests_total, ${c.cacheHitRatio.workers} workers): ${(c.cacheHitRatio.ratio * 100).toFixed(1)}% ` +
     `(${int(c.cacheHitRatio.hits)} hits, ${int(c.cacheHitRatio.misses)} misses, ${c.cacheHitRatio.errors} errors).`,

@@ -15,9 +15,22 @@ import { pathWith, type NodeRuntime } from './node-runtimes';
 const run = promisify(execFile);
 const PM2_BIN = path.join(REPO_ROOT, 'node_modules', 'pm2', 'bin', 'pm2');
 const APP_NAME = 'sei-portfolio-backend';
-/** nginx.conf's per-IP request rate; the bench's single load generator would be held to it, so it is raised here. */
-const API_RATE = 'zone=api:10m rate=20r/s;';
-const BENCH_API_RATE = 'zone=api:10m rate=1000000r/s;';
+/**
+ * nginx.conf's per-IP request limit (20 r/s, bursts of 40) is for real clients: the bench's one load generator (one
+ * address, 50 connections) would be held to it, so its rate and burst are raised here; everything else runs verbatim.
+ */
+const BENCH_LIMIT_CHANGES: ReadonlyArray<{ readonly find: string; readonly replace: string; readonly count: number }> = [
+  { find: 'zone=api:10m rate=20r/s;', replace: 'zone=api:10m rate=1000000r/s;', count: 1 },
+  { find: 'limit_req zone=api burst=40 nodelay;', replace: 'limit_req zone=api burst=100000 nodelay;', count: 3 },
+];
+
+/** nginx.conf with the bench's limits; throws when the production file no longer has the lines changed. */
+const withBenchLimits = (source: string): string =>
+  BENCH_LIMIT_CHANGES.reduce((text, change) => {
+    const found = text.split(change.find).length - 1;
+    if (found !== change.count) throw new Error(`nginx.conf has "${change.find}" ${found} times, expected ${change.count}: update tests/bench/cluster-bench.ts`);
+    return text.split(change.find).join(change.replace);
+  }, source);
 
 export interface ClusterRow extends LoadResult {
   readonly workers: number;
@@ -57,7 +70,7 @@ const cacheCounts = (metrics: string): { hits: number; misses: number; errors: n
 
 /**
  * The production shape on loopback: ecosystem.config.js under the real PM2 behind the repo's nginx.conf (TLS; its
- * per-IP rate raised so one load generator is not throttled). The cached portfolio read through nginx with 1 worker,
+ * per-IP request limit raised so one load generator is not throttled). The cached portfolio read through nginx with 1 worker,
  * then `pm2 scale` to 2 workers and the same load; then the cache hit ratio summed over both workers' /metrics.
  */
 export const benchCluster = async (world: BenchWorld, runtime: NodeRuntime, load: LoadSettings): Promise<ClusterBench> => {
@@ -85,12 +98,10 @@ export const benchCluster = async (world: BenchWorld, runtime: NodeRuntime, load
     await pm2('start', 'ecosystem.config.js', '--env', 'production');
     await waitUntil('PM2 worker ready', 60_000, async () => (await fetch(`http://127.0.0.1:${appPort}/health/ready`)).status === 200);
 
-    const source = readFileSync(productionNginxConfPath, 'utf8');
-    if (!source.includes(API_RATE)) throw new Error(`nginx.conf no longer has "${API_RATE}": update tests/bench/cluster-bench.ts`);
     const benchSource = path.join(workDir, 'nginx.production.conf');
-    writeFileSync(benchSource, source.replace(API_RATE, BENCH_API_RATE));
+    writeFileSync(benchSource, withBenchLimits(readFileSync(productionNginxConfPath, 'utf8')));
     const prepared = writeNginxTestConfig(
-      { upstreamPort: appPort, httpPort: await findFreePort(), httpsPort, certPath: cert.certPath, keyPath: cert.keyPath, prefixDir: path.join(workDir, 'nginx'), runsAsRoot: process.getuid?.() === 0 },
+      { upstreamPort: appPort, httpPort: await findFreePort(), httpsPort, certPath: cert.certPath, keyPath: cert.keyPath, prefixDir: path.join(world.logDir, 'nginx'), runsAsRoot: process.getuid?.() === 0 },
       benchSource,
     );
     nginx = spawn(nginxBin, nginxArgs(prepared, ['-g', 'daemon off;']), { stdio: 'ignore' });

@@ -26,15 +26,17 @@ export interface LoadResult {
   readonly p99Ms: number;
   /** Answers outside 2xx/3xx, and socket errors and timeouts. */
   readonly failures: number;
+  /** The failures by kind (wrk: connect, read, write, status, timeout; autocannon: non2xx, errors, timeouts). */
+  readonly failureKinds: Readonly<Record<string, number>>;
 }
 
 /** wrk's summary as one JSON line, printed by its `done` hook (latencies in µs). */
 const WRK_SCRIPT = `
 done = function(summary, latency, requests)
   local e = summary.errors
-  io.write(string.format('{"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"failures":%d}\\n',
+  io.write(string.format('{"requests":%d,"durationUs":%d,"p50Us":%d,"p99Us":%d,"kinds":{"connect":%d,"read":%d,"write":%d,"status":%d,"timeout":%d}}\\n',
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99),
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect, e.read, e.write, e.status, e.timeout))
 end
 `;
 
@@ -55,8 +57,15 @@ const runWrk = async (wrk: string, request: LoadRequest, connections: number, se
   const { stdout } = await run(wrk, args, { timeout: (seconds + 30) * 1000 });
   const line = stdout.split('\n').find((l) => l.startsWith('{"requests"'));
   if (line === undefined) throw new Error(`wrk printed no summary:\n${stdout}`);
-  const s = JSON.parse(line) as { requests: number; durationUs: number; p50Us: number; p99Us: number; failures: number };
-  return { tool: 'wrk', requestsPerSecond: s.requests / (s.durationUs / 1e6), p50Ms: s.p50Us / 1000, p99Ms: s.p99Us / 1000, failures: s.failures };
+  const s = JSON.parse(line) as { requests: number; durationUs: number; p50Us: number; p99Us: number; kinds: Record<string, number> };
+  return {
+    tool: 'wrk',
+    requestsPerSecond: s.requests / (s.durationUs / 1e6),
+    p50Ms: s.p50Us / 1000,
+    p99Ms: s.p99Us / 1000,
+    failures: Object.values(s.kinds).reduce((a, b) => a + b, 0),
+    failureKinds: s.kinds,
+  };
 };
 
 const runAutocannon = async (request: LoadRequest, connections: number, seconds: number): Promise<LoadResult> => {
@@ -65,12 +74,14 @@ const runAutocannon = async (request: LoadRequest, connections: number, seconds:
   // The self-signed certificate of the loopback nginx is accepted for the measurement only.
   const { stdout } = await run(process.execPath, args, { timeout: (seconds + 30) * 1000, env: { ...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0' }, maxBuffer: 64 * 1024 * 1024 });
   const r = JSON.parse(stdout) as { requests: { total: number }; duration: number; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number; '3xx'?: number };
+  const kinds = { non2xx: r.non2xx - (r['3xx'] ?? 0), errors: r.errors, timeouts: r.timeouts };
   return {
     tool: 'autocannon',
     requestsPerSecond: r.requests.total / r.duration,
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
-    failures: r.non2xx - (r['3xx'] ?? 0) + r.errors + r.timeouts,
+    failures: kinds.non2xx + kinds.errors + kinds.timeouts,
+    failureKinds: kinds,
   };
 };
 

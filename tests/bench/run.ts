@@ -4,19 +4,20 @@ import { cpus } from 'node:os';
 import * as path from 'node:path';
 import { formatBenchReport, type BenchResults, type Outcome } from './bench-report';
 import { REPO_ROOT, RESULTS_DIR, startBenchWorld } from './bench-world';
-import { benchCluster } from './cluster-bench';
-import { benchColdRead } from './cold-read';
+import { benchCluster, type ClusterBench } from './cluster-bench';
+import { benchColdRead, type ColdReadBench } from './cold-read';
 import { runCpuProfile } from './cpu-profile-run';
 import { benchHttpTable } from './http-table';
 import { loadTool, type LoadSettings } from './load-generator';
 import { findNodeRuntimes, productionRuntime } from './node-runtimes';
-import { benchPriceFanout } from './price-fanout';
+import { benchPriceFanout, type FanoutBench } from './price-fanout';
 import { benchStartTimes } from './start-times';
 
 /**
  * `npm run bench`: every figure of issue 12 in one run, each server its own process, load from another process.
  * `npm run bench -- --profile`: a CPU profile of the app under the cached-read load instead.
- * BENCH_DURATION_SECONDS (default 8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50) tune the HTTP load.
+ * BENCH_DURATION_SECONDS (default 8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50) tune the HTTP load;
+ * BENCH_ONLY=http,cold,start,fanout,cluster (comma-separated) runs only those sections.
  */
 const numberFromEnv = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -31,6 +32,11 @@ const LOAD: LoadSettings = {
 const COLD_PROCESSES = 5;
 const REFRESH_READS = 20;
 const FANOUT_SOCKETS = [2_000, 10_000];
+
+type Section = 'http' | 'cold' | 'start' | 'fanout' | 'cluster';
+const only = (process.env['BENCH_ONLY'] ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+const isWanted = (section: Section): boolean => only.length === 0 || only.includes(section);
+const skipped = <T>(): Outcome<T> => ({ ok: false, error: 'skipped (BENCH_ONLY)' });
 
 const say = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
@@ -72,12 +78,12 @@ const benchAll = async (runId: string): Promise<void> => {
   const world = await startBenchWorld(runId);
   try {
     const http = [];
-    for (const runtime of runtimes) http.push(await attempt(`HTTP table on ${runtime.version}`, () => benchHttpTable(world, runtime, LOAD)));
-    const coldRead = await attempt('cold DeFi reads', () => benchColdRead(world, production, COLD_PROCESSES, REFRESH_READS));
+    for (const runtime of isWanted('http') ? runtimes : []) http.push(await attempt(`HTTP table on ${runtime.version}`, () => benchHttpTable(world, runtime, LOAD)));
+    const coldRead = isWanted('cold') ? await attempt('cold DeFi reads', () => benchColdRead(world, production, COLD_PROCESSES, REFRESH_READS)) : skipped<ColdReadBench>();
     const startTimes = [];
-    for (const runtime of runtimes) startTimes.push(await attempt(`start times on ${runtime.version}`, () => benchStartTimes(world, runtime)));
-    const fanout = await attempt('fan-out', () => benchPriceFanout(world, production, FANOUT_SOCKETS));
-    const cluster = await attempt('cluster', () => benchCluster(world, production, LOAD));
+    for (const runtime of isWanted('start') ? runtimes : []) startTimes.push(await attempt(`start times on ${runtime.version}`, () => benchStartTimes(world, runtime)));
+    const fanout = isWanted('fanout') ? await attempt('fan-out', () => benchPriceFanout(world, production, FANOUT_SOCKETS)) : skipped<FanoutBench>();
+    const cluster = isWanted('cluster') ? await attempt('cluster', () => benchCluster(world, production, LOAD)) : skipped<ClusterBench>();
     const results: BenchResults = {
       at: new Date().toISOString(),
       machine: machine(),
