@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { formatBenchReport, type BenchResults, type Outcome } from './bench-report';
 import { REPO_ROOT, RESULTS_DIR, startBenchWorld } from './bench-world';
@@ -57,9 +57,10 @@ const ensureBuilt = () => {
   if (built.status !== 0) throw new Error('build failed');
 };
 
-const machine = (): string => {
+/** The CPU, and the 1-minute load average at the start and the end: other work on the machine skews every figure. */
+const machine = (loadAtStart: number): string => {
   const cores = cpus();
-  return `${cores[0]?.model.trim() ?? 'unknown CPU'}, ${cores.length} cores, ${process.platform}`;
+  return `${cores[0]?.model.trim() ?? 'unknown CPU'}, ${cores.length} cores, ${process.platform}; load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
 };
 
 const writeResults = (runId: string, name: string, text: string, json: unknown): void => {
@@ -72,6 +73,7 @@ const writeResults = (runId: string, name: string, text: string, json: unknown):
 
 const benchAll = async (runId: string): Promise<void> => {
   const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const runtimes = findNodeRuntimes();
   const production = productionRuntime(runtimes);
   say(`Node runtimes: ${runtimes.map((r) => `${r.version} (${r.source})`).join(', ')}; load tool ${loadTool()}`);
@@ -86,7 +88,7 @@ const benchAll = async (runId: string): Promise<void> => {
     const cluster = isWanted('cluster') ? await attempt('cluster', () => benchCluster(world, production, LOAD)) : skipped<ClusterBench>();
     const results: BenchResults = {
       at: new Date().toISOString(),
-      machine: machine(),
+      machine: machine(loadAtStart),
       loadTool: loadTool(),
       load: LOAD,
       http,
