@@ -6,6 +6,7 @@ import { formatBenchReport, type BenchResults, type Outcome } from './bench-repo
 import { REPO_ROOT, RESULTS_DIR, startBenchWorld } from './bench-world';
 import { benchCluster, type ClusterBench } from './cluster-bench';
 import { benchColdRead, type ColdReadBench } from './cold-read';
+import { formatCpuProfileReport } from './cpu-profile-report';
 import { runCpuProfile } from './cpu-profile-run';
 import { benchHttpTable } from './http-table';
 import { loadTool, type LoadSettings } from './load-generator';
@@ -111,32 +112,7 @@ const profileOnly = async (runId: string): Promise<void> => {
   const world = await startBenchWorld(runId);
   try {
     const run = await runCpuProfile(world, runtime, LOAD, path.join(RESULTS_DIR, `profile-${runId}`));
-    const perRequest = (us: number) => (us / run.requests).toFixed(1);
-    const lines = [
-      `## CPU profile of the cached portfolio read, Node ${run.node}`,
-      '',
-      `${run.load.tool}, ${LOAD.connections} connections, ${LOAD.durationSeconds} s: ${Math.round(run.load.requestsPerSecond)} req/s under the profiler, ${run.requests} requests; ` +
-        `busy ${(run.summary.busyUs / 1000).toFixed(0)} ms of ${(run.summary.windowUs / 1000).toFixed(0)} ms (${perRequest(run.summary.busyUs)} µs CPU per request). Profile: ${run.profileFile}`,
-      '',
-      'Charged to the nearest package or app file up the stack (node internals and native calls count for their caller):',
-      '',
-      '| caller | self ms | share of busy | µs per request |',
-      '| --- | --- | --- | --- |',
-      ...run.summary.byCallerModule.map((l) => `| ${l.name} | ${(l.selfUs / 1000).toFixed(0)} | ${(l.share * 100).toFixed(1)}% | ${perRequest(l.selfUs)} |`),
-      '',
-      'Self time by module:',
-      '',
-      '| module | self ms | share of busy | µs per request |',
-      '| --- | --- | --- | --- |',
-      ...run.summary.byModule.map((l) => `| ${l.name} | ${(l.selfUs / 1000).toFixed(0)} | ${(l.share * 100).toFixed(1)}% | ${perRequest(l.selfUs)} |`),
-      '',
-      'Self time by function:',
-      '',
-      '| function | self ms | share of busy | µs per request |',
-      '| --- | --- | --- | --- |',
-      ...run.summary.byFunction.map((l) => `| ${l.name} | ${(l.selfUs / 1000).toFixed(0)} | ${(l.share * 100).toFixed(1)}% | ${perRequest(l.selfUs)} |`),
-    ];
-    const report = lines.join('\n');
+    const report = formatCpuProfileReport(run, LOAD);
     process.stdout.write(`${report}\n`);
     writeResults(runId, 'profile', report, run);
   } finally {

@@ -30,9 +30,10 @@ describe('npm start builds only when dist/ is stale', () => {
   };
   afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
-  it('start runs the build only through the staleness check, then node dist/main.js', () => {
+  it('start and the tests run the build only through the staleness check', () => {
     const scripts = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['start']).toBe('node scripts/build.js --if-stale && node dist/main.js');
+    expect(scripts['pretest']).toBe('node scripts/build.js --if-stale');
     expect(scripts['build']).toBe('node scripts/build.js');
   });
 
