@@ -24,6 +24,7 @@ import { readPackageVersion } from './infra/package-version';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
+import { observeReadRounds } from './adapters/chain/observe-read-rounds';
 import type { ReadPlan } from './adapters/chain/read-plan';
 import { makeReadDexPools } from './adapters/prices/read-dex-pools';
 import { makeProtocolReaders } from './adapters/protocols/make-protocol-readers';
@@ -118,6 +119,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
+  metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
   const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
   const dragonswapV2 = registry.protocols.dragonswapV2;
   const priceFeed = withDexFallback(pricing.priceFeed, {
@@ -132,7 +134,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const snapshots = makeSnapshotsRepository(database.pool);
   const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
   // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
-  const realtimeHub = makeRealtimeHub(config, logger);
+  const realtimeHub = makeRealtimeHub(config, logger, metrics);
   /** Triggered alerts go to the sockets signed in as the wallet, as `risk_alert`. */
   const notifyRiskAlert: AlertNotifier = realtimeHub.push.riskAlert;
   const alerts = makeAlertsService({
@@ -156,7 +158,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     registry,
     multicallAddress,
     protocolReaders: makeProtocolReaders(registry),
-    readChain,
+    readChain: observeReadRounds(readChain, (rounds) => metrics.portfolioReadRoundTrips.observe(rounds)),
     resolveSeiAddress: resolveSeiAddress(chain),
     priceFeed,
     cache,
@@ -283,6 +285,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     interest: watchInterest,
     logger,
   });
+  metrics.observeWatcherLeader(watcher.isLeader);
   lifecycle.markReady();
   logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(database, config, redis)}`, { port, env: config.env });
 
