@@ -62,6 +62,16 @@ const waitUntil = async (what: string, timeoutMs: number, probe: () => Promise<b
   }
 };
 
+/** When `pm2 kill` failed (e.g. timed out on a busy machine), the daemon named in PM2_HOME/pm2.pid is ended directly. */
+const killLeftoverDaemon = (pm2Home: string): void => {
+  try {
+    const pid = Number(readFileSync(path.join(pm2Home, 'pm2.pid'), 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGKILL');
+  } catch {
+    // No pid file, or the daemon is already gone.
+  }
+};
+
 const cacheCounts = (metrics: string): { hits: number; misses: number; errors: number } => {
   const sum = (outcome: string) =>
     [...metrics.matchAll(new RegExp(`^cache_requests_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)$`, 'gm'))].reduce((total, m) => total + Number(m[1]), 0);
@@ -136,6 +146,7 @@ export const benchCluster = async (world: BenchWorld, runtime: NodeRuntime, load
     }
     await pm2('delete', 'all').catch(() => undefined);
     await pm2('kill').catch(() => undefined);
+    killLeftoverDaemon(env.PM2_HOME);
     rmSync(workDir, { recursive: true, force: true });
   }
 };
