@@ -16,12 +16,13 @@ const errors = (...statuses: ReadonlyArray<number>) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ref('Error') } } }]));
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS)',
+  400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST)',
   401: 'Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*)',
   403: 'Signed in as another wallet (FORBIDDEN)',
   404: 'Unknown resource (NOT_FOUND)',
   409: 'Conflict (CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
+  415: 'Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE)',
   422: 'A sei1 address with no EVM association (ADDRESS_NOT_ASSOCIATED)',
   429: 'Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After',
   502: 'An upstream answered badly (UPSTREAM_BAD_RESPONSE)',

@@ -46,6 +46,7 @@ const encode = (p: Portfolio) => {
 
 /** Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. */
 const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
+  if (res.headersSent) return; // answered meanwhile (the request timeout): the late read is dropped, like sendOk does
   const { body, etag } = encode(p);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
