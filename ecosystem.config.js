@@ -6,7 +6,11 @@
 //
 // Settings are read from the environment of the shell that runs pm2, once, when this file is loaded:
 //   CLUSTER_WORKERS  number of workers, or "max" (one per CPU, the default); negative = CPUs minus n
-//   PORT, HOST       passed through to the app (defaults 8000 and 0.0.0.0)
+//   PORT, HOST       passed through to the app (defaults 8000 and 127.0.0.1: PM2 runs behind nginx on this host)
+//   TRUST_PROXY_HOPS proxies whose X-Forwarded-For the app trusts; default 1 when HOST is a loopback address (only
+//                    nginx on this host can connect), else 0. The one rule (README): trust exactly the proxies in
+//                    front, and only when nothing else can reach the port. Serving clients directly from PM2?
+//                    Set HOST=0.0.0.0 and the default becomes 0.
 //   LOG_DIR          directory for PM2's stdout/stderr files (default ./logs next to this file)
 //   PM2_MAX_MEMORY   restart a worker above this resident size (default 512M)
 // Everything else in the shell environment (DATABASE_URL, REDIS_URL, secrets...) reaches the workers too:
@@ -36,7 +40,9 @@ const parseInstances = (raw) => {
 
 const logDir = path.resolve(__dirname, process.env.LOG_DIR ?? 'logs');
 const port = process.env.PORT ?? '8000';
-const host = process.env.HOST ?? '0.0.0.0';
+const host = process.env.HOST ?? '127.0.0.1';
+const isLoopback = (address) => address === 'localhost' || address === '::1' || address.startsWith('127.');
+const trustProxyHops = process.env.TRUST_PROXY_HOPS ?? (isLoopback(host) ? '1' : '0');
 
 module.exports = {
   apps: [
@@ -69,11 +75,13 @@ module.exports = {
         NODE_ENV: process.env.NODE_ENV ?? 'development',
         PORT: port,
         HOST: host,
+        TRUST_PROXY_HOPS: trustProxyHops,
       },
       env_production: {
         NODE_ENV: 'production',
         PORT: port,
         HOST: host,
+        TRUST_PROXY_HOPS: trustProxyHops,
       },
     },
   ],

@@ -62,7 +62,11 @@ export const envSpecs = {
   AI_RATE_LIMIT_MAX: spec(PositiveIntFromEnv, 'Requests per window per client on /api/ai/', '20'),
   AI_RATE_LIMIT_WINDOW_MS: spec(PositiveIntFromEnv, 'Window of the /api/ai/ rate limit', '60000'),
   REFRESH_RATE_LIMIT_MAX: spec(PositiveIntFromEnv, 'Portfolio refreshes per minute per client', '6'),
-  TRUST_PROXY_HOPS: spec(IntFromEnv, 'Reverse proxies in front (nginx = 1); X-Forwarded-For beyond them is ignored', '1'),
+  TRUST_PROXY_HOPS: spec(
+    IntFromEnv,
+    'Reverse proxies in front whose X-Forwarded-For is trusted: 0 whenever clients can reach this port directly; 1 only when nothing but nginx can (compose, or HOST=127.0.0.1 behind nginx on the host)',
+    '0',
+  ),
   CACHE_TTL_PORTFOLIO: spec(PositiveIntFromEnv, 'Seconds a portfolio stays cached', '300'),
   CACHE_TTL_POSITIONS: spec(PositiveIntFromEnv, 'Seconds DeFi positions stay cached', '60'),
   CACHE_TTL_PRICES: spec(PositiveIntFromEnv, 'Seconds prices stay cached (and price push interval)', '30'),
