@@ -35,6 +35,8 @@ import { priceRoutes } from './http/routes/price-routes';
 import { makeSnapshotsRepository } from './infra/db/snapshots-repository';
 import { makeMemoryLock, makeRedisLock } from './infra/lock/lock';
 import { makeCachedProbe } from './services/cached-probe';
+import { makeCircuitBreaker } from './services/circuit/circuit-breaker';
+import { makeRpcGuard } from './services/rpc/rpc-guard';
 import { makePricing } from './services/pricing/make-pricing';
 import { withDexFallback } from './services/pricing/with-dex-fallback';
 import type { PortfolioDeps } from './services/portfolio/portfolio-deps';
@@ -118,7 +120,20 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
-  const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
+  // Portfolio and price reads of the chain give up at a deadline, and answer stored data at once while the RPC is down.
+  const rpc = makeRpcGuard({
+    breaker: makeCircuitBreaker({
+      name: 'rpc',
+      failureThreshold: config.rpcGuard.circuitFailures,
+      openSeconds: config.rpcGuard.circuitOpenSeconds,
+      shared: cache,
+      logger,
+      now: () => now().getTime(),
+    }),
+    deadlineMs: config.rpcGuard.readDeadlineMs,
+    logger,
+  });
+  const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => rpc.guard(executeReadPlans({ client: chain, multicallAddress, logger }, plans));
   const dragonswapV2 = registry.protocols.dragonswapV2;
   const priceFeed = withDexFallback(pricing.priceFeed, {
     registry,
@@ -157,7 +172,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     multicallAddress,
     protocolReaders: makeProtocolReaders(registry),
     readChain,
-    resolveSeiAddress: resolveSeiAddress(chain),
+    resolveSeiAddress: (bech32) => rpc.guard(resolveSeiAddress(chain)(bech32)),
     priceFeed,
     cache,
     lock: redis === undefined ? makeMemoryLock() : makeRedisLock(redis),
@@ -200,7 +215,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       return 'up' as const;
     },
     cache: async () => (redis === undefined ? 'up' : (await cache.ping()) ? 'up' : 'down'),
-    rpc: rpcProbe,
+    rpc: rpc.health(rpcProbe),
     openai: assistant.openaiHealth,
   };
   const app = makeApp({

@@ -99,6 +99,17 @@ export const envSpecs = {
   SEI_MULTICALL3_ADDRESS: spec(str, 'Multicall3 address', '0xcA11bde05977b3631167028862bE2a173976CA11'),
   RPC_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Timeout of one RPC HTTP request', '10000'),
   RPC_RETRY_COUNT: spec(IntFromEnv, 'Retries of a failed RPC request (with backoff)', '2'),
+  RPC_READ_DEADLINE_MS: spec(
+    PositiveIntFromEnv,
+    'Longest a portfolio or price read of the chain may take (all rounds and retries); past it the stored snapshot is served stale. Below REQUEST_TIMEOUT',
+    '4000',
+  ),
+  RPC_CIRCUIT_FAILURES: spec(PositiveIntFromEnv, 'Failed chain reads in a row (each after its retries or deadline) that mark the RPC down', '1'),
+  RPC_CIRCUIT_OPEN_SECONDS: spec(
+    PositiveIntFromEnv,
+    'While the RPC is down, reads answer stored snapshots at once for this long (shared by every worker through Redis), then one read probes it',
+    '15',
+  ),
   CHAIN_CONFIG_FILE: spec(str, 'JSON registry file that replaces or extends tokens and protocol addresses'),
   MAX_EXTRA_TOKENS: spec(PositiveIntFromEnv, 'Most ?tokens= a caller may add to one read', '20'),
   SNAPSHOT_MIN_INTERVAL_SECONDS: spec(PositiveIntFromEnv, 'At most one snapshot per wallet per this interval (refresh excepted)', '300'),

@@ -2,34 +2,27 @@ import request from 'supertest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { Address } from 'viem';
 import type { RunningServer } from '../../src/main';
-import { associateSeiAddress, deployTestTokens, type TestToken } from '../support/devnet';
-import { startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { associateSeiAddress } from '../support/devnet';
+import { startAppOnHarness, startTokensHarness, type TokensHarness } from '../support/app/chain-harness';
 import { REAL_REDIS_URL } from '../support/app/start-test-server';
 
 const freshWallet = (): Address => privateKeyToAccount(generatePrivateKey()).address;
 const SEI1 = 'sei1qy352eufqy352eufqy352eufqy352eufs8zd3m';
 
 describe('POST /api/portfolio/:address/refresh, 6 per minute', () => {
-  let h: ChainHarness;
-  let tokens: ReadonlyArray<TestToken>;
+  let h: TokensHarness;
   let direct: RunningServer;
   let behindProxy: RunningServer;
-  let removeRegistry: () => void;
 
   beforeAll(async () => {
-    h = await startChainHarness();
-    tokens = await deployTestTokens(h.devnet, tokenSpecs(2));
-    h.gecko.setPrice({ id: 'sei-network', usd: 0.5 });
-    const registry = writeRegistryFile({ tokens: tokens.map((tk) => ({ address: tk.address, symbol: tk.symbol, decimals: tk.decimals })) });
-    removeRegistry = registry.remove;
+    h = await startTokensHarness(2);
     // Reached directly, as `npm start` runs: TRUST_PROXY_HOPS left at its default.
-    direct = await startAppOnHarness(h, registry.file, { REDIS_URL: REAL_REDIS_URL });
-    behindProxy = await startAppOnHarness(h, registry.file, { REDIS_URL: REAL_REDIS_URL, TRUST_PROXY_HOPS: '1' });
+    direct = await startAppOnHarness(h, h.registryFile, { REDIS_URL: REAL_REDIS_URL });
+    behindProxy = await startAppOnHarness(h, h.registryFile, { REDIS_URL: REAL_REDIS_URL, TRUST_PROXY_HOPS: '1' });
   });
   afterAll(async () => {
     await Promise.all([direct.shutdown('done'), behindProxy.shutdown('done')]);
     await h.stop();
-    removeRegistry();
   });
 
   const snapshotRows = async (app: RunningServer, wallet: Address): Promise<number> =>
