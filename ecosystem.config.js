@@ -24,8 +24,11 @@
 //   needs every request of a session on the same worker, breaks across workers: clients should use the
 //   websocket transport directly (transports: ['websocket']), or run one worker per container instead.
 // - wait_ready: a worker counts as online only after it calls process.send('ready'), i.e. when it
-//   listens; listen_timeout bounds that wait. kill_timeout gives the app's ~4s graceful shutdown room
-//   before PM2 sends SIGKILL.
+//   listens; listen_timeout bounds that wait. kill_timeout (8 s) is PM2's patience with a stopping
+//   worker before SIGKILL. The app's shutdown takes SHUTDOWN_READINESS_DELAY_MS (0.5 s) + the drain
+//   (about 1 s under keep-alive load: clients are told "Connection: close"; at most SHUTDOWN_TIMEOUT_MS,
+//   4 s, for slow requests) + 0.3 s cluster hand-off + at most 0.5 s for Redis: 5.3 s at worst, 2.7 s
+//   inside kill_timeout. Keep SHUTDOWN_TIMEOUT_MS below kill_timeout minus 1.5 s if you change either.
 'use strict';
 
 const path = require('node:path');
@@ -57,7 +60,7 @@ module.exports = {
 
       wait_ready: true,
       listen_timeout: 15000,
-      kill_timeout: 5000,
+      kill_timeout: 8000,
 
       autorestart: true,
       max_restarts: 10,

@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
 import { makeApp } from './http/app';
+import { makeConnectionDrain } from './http/connection-drain';
 import { healthRoutes } from './http/routes/health-routes';
 import { operatorRoutes } from './http/routes/operator-routes';
 import type { Cache } from './infra/cache/cache';
@@ -204,7 +205,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const jobs = config.runJobs ? startSnapshotRetentionJob(snapshots, logger) : undefined;
 
   const server = createServer();
-  const openConnections = trackConnections(server);
+  const connections = makeConnectionDrain(server);
   const rpcProbe = makeCachedProbe(async () => {
     await chain.getBlockNumber({ cacheTime: 0 });
     return 'up' as const;
@@ -229,7 +230,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
         metrics,
         metricsToken: config.server.metricsToken,
         cacheStats: cache.stats,
-        connections: () => ({ http: openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
+        connections: () => ({ http: connections.openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
       }),
     ],
     apiRouters: [
@@ -311,11 +312,8 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       // Socket.IO first: clients are told, their connections close, and they reconnect to another worker.
       await realtime.close('The server is restarting: reconnecting');
       await sleep(config.server.shutdownReadinessDelayMs);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.server.shutdownTimeoutMs).unref());
-      await Promise.race([closed, deadline]);
-      server.closeAllConnections();
+      // Keep-alive clients are told `Connection: close` and finish their requests; none is reset.
+      await connections.drain({ timeoutMs: config.server.shutdownTimeoutMs, idleGraceMs: DRAIN_IDLE_GRACE_MS });
       // In cluster mode (PM2) the master may have just handed this worker a connection: stay alive a moment so the
       // worker can refuse it and the master gives it to another worker, instead of stranding it by exiting.
       if (cluster.isWorker) await sleep(CLUSTER_HANDOFF_GRACE_MS);
@@ -331,20 +329,10 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
 };
 
 const CLUSTER_HANDOFF_GRACE_MS = 300;
+/** During the drain, a keep-alive connection unused this long is closed: a busy client has had its `Connection: close`. */
+const DRAIN_IDLE_GRACE_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Counts open sockets of `server` as they come and go. */
-const trackConnections = (server: Server): (() => number) => {
-  let open = 0;
-  server.on('connection', (socket) => {
-    open += 1;
-    socket.once('close', () => {
-      open -= 1;
-    });
-  });
-  return () => open;
-};
 
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {

@@ -90,7 +90,7 @@ export const envSpecs = {
   WATCH_ALERTED_WALLETS: spec(oneOf(['auto', 'true', 'false'] as const), 'Also watch every wallet that has alerts (auto = in production only)', 'auto'),
   MAX_REQUEST_SIZE: spec(ByteSizeFromEnv, 'Largest JSON body accepted', '1mb'),
   REQUEST_TIMEOUT: spec(PositiveIntFromEnv, 'Milliseconds before a request is answered 503', '30000'),
-  SHUTDOWN_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Grace for in-flight requests on SIGTERM (below PM2 kill_timeout)', '4000'),
+  SHUTDOWN_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Grace for in-flight requests on SIGTERM (keep at least 1.5 s below PM2 kill_timeout, 8 s)', '4000'),
   SHUTDOWN_READINESS_DELAY_MS: spec(IntFromEnv, 'On SIGTERM, answer /health/ready 503 this long before refusing connections', '500'),
   METRICS_TOKEN: spec(str, 'Bearer token for /metrics and /debug/*; unset = loopback only'),
   SEI_NETWORK: spec(oneOf(['mainnet', 'testnet', 'custom'] as const), 'Sei network of the default registry', 'mainnet'),
