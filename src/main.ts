@@ -25,6 +25,7 @@ import { readPackageVersion } from './infra/package-version';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
+import { observeReadRounds } from './adapters/chain/observe-read-rounds';
 import type { ReadPlan } from './adapters/chain/read-plan';
 import { makeReadDexPools } from './adapters/prices/read-dex-pools';
 import { makeProtocolReaders } from './adapters/protocols/make-protocol-readers';
@@ -121,19 +122,18 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
+  metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
   // Portfolio and price reads of the chain give up at a deadline, and answer stored data at once while the RPC is down.
-  const rpc = makeRpcGuard({
-    breaker: makeCircuitBreaker({
-      name: 'rpc',
-      failureThreshold: config.rpcGuard.circuitFailures,
-      openSeconds: config.rpcGuard.circuitOpenSeconds,
-      shared: cache,
-      logger,
-      now: () => now().getTime(),
-    }),
-    deadlineMs: config.rpcGuard.readDeadlineMs,
+  const rpcCircuit = makeCircuitBreaker({
+    name: 'rpc',
+    failureThreshold: config.rpcGuard.circuitFailures,
+    openSeconds: config.rpcGuard.circuitOpenSeconds,
+    shared: cache,
     logger,
+    now: () => now().getTime(),
   });
+  metrics.observeCircuit('rpc', () => rpcCircuit.snapshot().openUntil > 0);
+  const rpc = makeRpcGuard({ breaker: rpcCircuit, deadlineMs: config.rpcGuard.readDeadlineMs, logger });
   const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => rpc.guard(executeReadPlans({ client: chain, multicallAddress, logger }, plans));
   const dragonswapV2 = registry.protocols.dragonswapV2;
   const priceFeed = withDexFallback(pricing.priceFeed, {
@@ -148,7 +148,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const snapshots = makeSnapshotsRepository(database.pool);
   const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
   // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
-  const realtimeHub = makeRealtimeHub(config, logger);
+  const realtimeHub = makeRealtimeHub(config, logger, metrics);
   /** Triggered alerts go to the sockets signed in as the wallet, as `risk_alert`. */
   const notifyRiskAlert: AlertNotifier = realtimeHub.push.riskAlert;
   const alerts = makeAlertsService({
@@ -172,7 +172,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     registry,
     multicallAddress,
     protocolReaders: makeProtocolReaders(registry),
-    readChain,
+    readChain: observeReadRounds(readChain, (rounds) => metrics.portfolioReadRoundTrips.observe(rounds)),
     resolveSeiAddress: (bech32) => rpc.guard(resolveSeiAddress(chain)(bech32)),
     priceFeed,
     cache,
@@ -299,6 +299,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     interest: watchInterest,
     logger,
   });
+  metrics.observeWatcherLeader(watcher.isLeader);
   lifecycle.markReady();
   logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(database, config, redis)}`, { port, env: config.env });
 
