@@ -48,6 +48,7 @@ describe('when the RPC hangs', () => {
     const refreshed = await request(workerA.app).post(`/api/portfolio/${first}/refresh`);
     const neverStored = await request(workerB.app).get(`/api/portfolio/${freshWallet()}`);
     const health = await request(workerB.app).get('/health');
+    const metrics = await request(workerA.app).get('/metrics');
     // The one hung read is all the RPC ever saw: the circuit answered everything after it, on both workers.
     expect(h.proxy.stats().httpRequests).toBe(1);
     expect([onOtherWorker.status, onOtherWorker.body.data.walletAddress, onOtherWorker.body.data.stale]).toEqual([200, second, true]);
@@ -55,5 +56,6 @@ describe('when the RPC hangs', () => {
     expect([refreshed.status, refreshed.body.data.stale]).toEqual([200, true]);
     expect([neverStored.status, neverStored.body.error.code]).toEqual([503, 'RPC_UNAVAILABLE']);
     expect([health.status, health.body.data.status, health.body.data.checks.rpc]).toEqual([200, 'degraded', 'down']);
+    expect(metrics.text).toContain('upstream_circuit_open{service="rpc"} 1');
   });
 });
