@@ -104,7 +104,7 @@ describe('an answer or error that comes after the request timed out', () => {
     });
     const limiter = makeRateLimiter({ name: 'late', points: 100, windowMs: 60_000 });
     const app = makeApp({
-      config: testConfig({ REQUEST_TIMEOUT: '50' }),
+      config: testConfig({ REQUEST_TIMEOUT: '50', RPC_READ_DEADLINE_MS: '10' }),
       logger,
       metrics: makeMetrics(),
       limiters: { api: limiter, ai: limiter },
