@@ -1,0 +1,10 @@
+/** Polls `check` every 10 ms until it returns a value (not undefined); fails with `describe()` after `timeoutMs`. */
+export const waitUntil = async <T>(check: () => T | undefined, timeoutMs: number, describe: () => string): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
