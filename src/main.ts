@@ -1,72 +1,36 @@
 import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as E from 'fp-ts/Either';
 import type { Express } from 'express';
 import type { Redis } from 'ioredis';
+import { makeAccountErasure } from './composition/account';
+import { makeAssistant } from './composition/ai';
+import { makeAlerts } from './composition/alerts';
+import { makeAuth } from './composition/auth';
+import { cacheHealth, makeAppCache } from './composition/cache';
+import { makeChain, type Chain } from './composition/chain';
+import { makeHttpServer, type HttpServer } from './composition/http';
+import { makePortfolio, type PortfolioSide } from './composition/portfolio';
+import { makeAppPricing, type Pricing } from './composition/pricing';
+import { attachSockets } from './composition/realtime';
+import { closeStorage, describeStorage, openStorage, type Storage } from './composition/storage';
+import { makeWatchInterest, startClusterWatcher, type WatchInterest } from './composition/watcher';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
-import { makeApp } from './http/app';
-import { makeConnectionDrain } from './http/connection-drain';
-import { healthRoutes } from './http/routes/health-routes';
-import { operatorRoutes } from './http/routes/operator-routes';
-import type { Cache } from './infra/cache/cache';
-import { makeCache } from './infra/cache/make-cache';
-import { makeMemoryStore } from './infra/cache/memory-store';
-import { makeRedisStore } from './infra/cache/redis-store';
-import { openDatabase, type Database } from './infra/db/open-database';
+import { loadRegistry, type Registry } from './config/registry';
+import type { MonitoredCache } from './infra/cache/cache';
+import type { Database } from './infra/db/open-database';
 import { makeLifecycle, type Lifecycle } from './infra/lifecycle';
-import { makeLogger, type Logger } from './infra/logging/logger';
+import { makeLogger } from './infra/logging/logger';
 import { makeMetrics, type Metrics } from './infra/metrics';
-import { makeRateLimiter } from './infra/rate-limit/rate-limiter';
-import { makeRedisClient, waitForRedis } from './infra/redis/make-redis-client';
 import { readPackageVersion } from './infra/package-version';
-import { getAddress } from 'viem';
-import { executeReadPlans } from './adapters/chain/execute-read-plans';
-import { makeLensFirstReadChain, type WalletReadChain } from './adapters/chain/lens/make-lens-first-read-chain';
-import { portfolioLensSetupOf } from './adapters/chain/lens/portfolio-lens-setup';
-import { makeSeiClient } from './adapters/chain/make-sei-client';
-import { observeReadRounds } from './adapters/chain/observe-read-rounds';
-import type { ReadPlan } from './adapters/chain/read-plan';
-import { makeReadDexPools } from './adapters/prices/read-dex-pools';
-import { makeProtocolReaders } from './adapters/protocols/make-protocol-readers';
-import { resolveSeiAddress } from './adapters/chain/resolve-sei-address';
-import { findRegistryToken, loadRegistry, registryTokenRef } from './config/registry';
-import { docsRoutes } from './http/openapi/docs-routes';
-import { portfolioRoutes } from './http/routes/portfolio-routes';
-import { priceRoutes } from './http/routes/price-routes';
-import { makeSnapshotsRepository } from './infra/db/snapshots-repository';
-import { makeMemoryLock, makeRedisLock } from './infra/lock/lock';
-import { makeCachedProbe } from './services/cached-probe';
-import { makeCircuitBreaker } from './services/circuit/circuit-breaker';
-import { makeRpcGuard } from './services/rpc/rpc-guard';
-import { makePricing } from './services/pricing/make-pricing';
-import { withDexFallback } from './services/pricing/with-dex-fallback';
-import type { PortfolioDeps } from './services/portfolio/portfolio-deps';
-import { makePortfolioService } from './services/portfolio/portfolio-service';
-import { resolveWallet } from './services/portfolio/resolve-wallet';
-import { startSnapshotRetentionJob } from './services/portfolio/snapshot-retention';
-import { accountRoutes } from './http/routes/account-routes';
-import { alertRoutes } from './http/routes/alert-routes';
-import { authRoutes } from './http/routes/auth-routes';
-import { makeAlertsRepository } from './infra/db/alerts-repository';
-import { eraseAccountData } from './services/account/erase-account-data';
-import { makeOptionalTableEraser } from './services/account/optional-table-eraser';
-import type { AlertNotifier } from './services/alerts/alert-notifier';
-import { alertTokenRefOf } from './services/alerts/alert-token-ref';
-import { alertsDataEraser, evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
-import { makeAuth } from './services/auth/make-auth';
-import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
-import { aiRoutes } from './http/routes/ai-routes';
-import { chatRoutes, chatSocketHook } from './http/routes/chat-routes';
-import { makeAssistant } from './services/ai/make-assistant';
-import { attachRealtime, type RealtimeServer } from './realtime/attach-realtime';
+import type { RealtimeServer } from './realtime/attach-realtime';
 import { makeRealtimeHub } from './realtime/make-realtime-hub';
 import { pushPortfolioChanges } from './realtime/push-portfolio-changes';
-import { makeWatchInterest } from './services/watcher/make-watch-interest';
-import { priceTokensOf } from './services/watcher/price-tokens';
-import { startClusterWatcher } from './services/watcher/start-cluster-watcher';
+import { startSnapshotRetentionJob } from './services/portfolio/snapshot-retention';
+import type { Logger } from './services/ports/logger';
 
 export interface RunningServer {
   readonly url: string;
@@ -78,7 +42,7 @@ export interface RunningServer {
   readonly metrics: Metrics;
   readonly lifecycle: Lifecycle;
   readonly database: Database;
-  readonly cache: Cache;
+  readonly cache: MonitoredCache;
   readonly redis: Redis | undefined;
   /** Socket.IO: pushes (portfolio, prices, alerts, transactions, system messages) and a hook for more event handlers. */
   readonly realtime: RealtimeServer;
@@ -90,249 +54,88 @@ export interface StartOptions {
   readonly logger?: Logger;
 }
 
-const describeStorage = (db: Database, config: AppConfig, redis: Redis | undefined): string =>
-  `storage: ${db.kind === 'embedded' ? `embedded Postgres (PGlite) in ${config.database.dataDir}` : 'Postgres (DATABASE_URL)'}; ` +
-  `cache: ${redis === undefined ? 'in-process LRU (no REDIS_URL; limits are per process)' : 'Redis (REDIS_URL), in-process fallback while it is down'}`;
+/** The whole application, built and wired, not yet listening and with no background work started. */
+export interface World {
+  readonly config: AppConfig;
+  readonly registry: Registry;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly lifecycle: Lifecycle;
+  readonly storage: Storage;
+  readonly cache: MonitoredCache;
+  readonly chain: Chain;
+  readonly pricing: Pricing;
+  readonly portfolio: PortfolioSide;
+  readonly http: HttpServer;
+  readonly realtime: RealtimeServer;
+  readonly interest: WatchInterest;
+}
 
-/** Composes the whole application from a config and starts listening. The only composition root. */
-export const startServer = async (config: AppConfig, options: StartOptions = {}): Promise<RunningServer> => {
-  const logger = options.logger ?? makeLogger({ ...config.log, env: config.env });
-  const registryOrError = loadRegistry(config.chain);
-  if (E.isLeft(registryOrError)) throw new Error(registryOrError.left);
-  const registry = registryOrError.right;
+const registryOf = (config: AppConfig): Registry => {
+  const registry = loadRegistry(config.chain);
+  if (E.isLeft(registry)) throw new Error(registry.left);
+  return registry.right;
+};
+
+/** Builds every adapter and service from the config and wires them to the HTTP and Socket.IO edges (src/composition). */
+export const buildWorld = async (config: AppConfig, logger: Logger): Promise<World> => {
+  const registry = registryOf(config);
   const metrics = makeMetrics();
   const lifecycle = makeLifecycle();
-  const database = await openDatabase(config, logger);
-
-  const redis =
-    config.redis.url === undefined
-      ? undefined
-      : makeRedisClient({ url: config.redis.url, password: config.redis.password, keyPrefix: config.redis.keyPrefix, name: 'main' }, logger);
-  if (redis !== undefined && !(await waitForRedis(redis, 3000))) logger.warn('redis is not reachable at start: running degraded until it is');
-  const memoryStore = makeMemoryStore(config.cacheMemoryMaxEntries);
-  const cache =
-    redis === undefined
-      ? makeCache(memoryStore, { logger, metrics })
-      : makeCache(makeRedisStore(redis), { logger, metrics, fallback: memoryStore });
-
-  const limiters = {
-    api: makeRateLimiter({ name: 'api', points: config.rateLimit.max, windowMs: config.rateLimit.windowMs, ...(redis === undefined ? {} : { redis }) }),
-    ai: makeRateLimiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(redis === undefined ? {} : { redis }) }),
-  };
-
   const now = () => new Date();
-  const chain = makeSeiClient(config.chain, metrics);
-  const multicallAddress = getAddress(config.chain.multicall3Address);
-  const pricing = makePricing({ config, network: registry, cache, logger, metrics });
-  metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
-  const readInRounds = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
-  const lensOrRounds = config.chain.portfolioLens
-    ? makeLensFirstReadChain({ client: chain, setup: portfolioLensSetupOf(registry, multicallAddress), readInRounds, logger, now: () => now().getTime() })
-    : readInRounds;
-  // Portfolio and price reads of the chain give up at a deadline, and answer stored data at once while the RPC is down.
-  const rpcCircuit = makeCircuitBreaker({
-    name: 'rpc',
-    failureThreshold: config.rpcGuard.circuitFailures,
-    openSeconds: config.rpcGuard.circuitOpenSeconds,
-    shared: cache,
-    logger,
-    now: () => now().getTime(),
-  });
-  metrics.observeCircuit('rpc', () => rpcCircuit.snapshot().openUntil > 0);
-  const rpc = makeRpcGuard({ breaker: rpcCircuit, deadlineMs: config.rpcGuard.readDeadlineMs, logger });
-  const readChain: WalletReadChain = (plans, hint) => rpc.guard(lensOrRounds(plans, hint));
-  const dragonswapV2 = registry.protocols.dragonswapV2;
-  const priceFeed = withDexFallback(pricing.priceFeed, {
-    registry,
-    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain: (plans) => rpc.guard(readInRounds(plans)) }),
-    minLiquidityUSD: config.dexMinLiquidityUsd,
-    ttlSeconds: config.cacheTtlSeconds.prices,
-    cache,
-    logger,
-    now,
-  });
-  const snapshots = makeSnapshotsRepository(database.pool);
-  const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
+  const storage = await openStorage(config, logger);
+  const { redis, database } = storage;
+  const cache = makeAppCache(config, redis, logger, metrics);
+  const chain = makeChain({ config, registry, cache, logger, metrics, now });
+  const pricing = makeAppPricing({ config, registry, cache, logger, metrics, readDexPools: chain.readDexPools, now });
+  const auth = makeAuth({ config, redis, pool: database.pool, chain: chain.client, logger, now });
   // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
-  const realtimeHub = makeRealtimeHub(config, logger, metrics);
-  /** Triggered alerts go to the sockets signed in as the wallet, as `risk_alert`. */
-  const notifyRiskAlert: AlertNotifier = realtimeHub.push.riskAlert;
-  const alerts = makeAlertsService({
-    alerts: makeAlertsRepository(database.pool),
-    notify: notifyRiskAlert,
-    tokenRefOf: (input) => alertTokenRefOf(registry, input),
-    priceFeed,
-    maxPerWallet: config.alerts.maxPerWallet,
-    logger,
-    now,
-  });
-  // Order matters: sessions last, since erasing them revokes the token a failed erasure would be retried with.
-  const eraseData = eraseAccountData([
-    makeOptionalTableEraser(database.pool, 'chatMessages', 'chat_messages', 'wallet'),
-    alertsDataEraser(alerts),
-    sessionsDataEraser(auth),
-  ]);
-  const evaluateAlerts = evaluateAlertsInBackground(alerts, logger);
-  const pushChanges = pushPortfolioChanges(realtimeHub.push, logger);
-  const portfolioDeps: PortfolioDeps = {
+  const hub = makeRealtimeHub(config, logger, metrics);
+  const alerts = makeAlerts({ config, registry, pool: database.pool, priceFeed: pricing.priceFeed, notify: hub.push.riskAlert, logger, now });
+  const pushChanges = pushPortfolioChanges(hub.push, logger);
+  const portfolio = makePortfolio({
+    config,
     registry,
-    multicallAddress,
-    protocolReaders: makeProtocolReaders(registry),
-    readChain: observeReadRounds(readChain, (rounds) => metrics.portfolioReadRoundTrips.observe(rounds)),
-    resolveSeiAddress: (bech32) => rpc.guard(resolveSeiAddress(chain)(bech32)),
-    priceFeed,
+    chain,
+    priceFeed: pricing.priceFeed,
     cache,
-    lock: redis === undefined ? makeMemoryLock() : makeRedisLock(redis),
-    snapshots,
+    redis,
+    pool: database.pool,
     logger,
-    portfolioTtlSeconds: config.cacheTtlSeconds.portfolio,
-    snapshotMinIntervalSeconds: config.snapshots.minIntervalSeconds,
-    maxExtraTokens: config.chain.maxExtraTokens,
     now,
     onFreshRead: (fresh, previous) => {
-      evaluateAlerts(fresh, previous);
+      alerts.evaluateInBackground(fresh, previous);
       pushChanges(fresh, previous);
     },
-  };
-  const portfolio = makePortfolioService(portfolioDeps);
-  const assistant = makeAssistant({
+  });
+  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
+  const http = makeHttpServer({
     config,
-    redis,
-    pool: database.pool,
+    registry,
+    storage,
     cache,
-    metrics,
+    lifecycle,
     logger,
-    now,
-    portfolio,
-    history: { snapshots, chainId: registry.chainId, now },
-    priceFeed,
-    registry,
-  });
-  const jobs = config.runJobs ? startSnapshotRetentionJob(snapshots, logger) : undefined;
-
-  const server = createServer();
-  const connections = makeConnectionDrain(server);
-  const rpcProbe = makeCachedProbe(async () => {
-    await chain.getBlockNumber({ cacheTime: 0 });
-    return 'up' as const;
-  }, 10_000);
-  const checks = {
-    database: async () => {
-      await database.pool.query('SELECT 1');
-      return 'up' as const;
+    metrics,
+    checks: {
+      database: async () => {
+        await database.pool.query('SELECT 1');
+        return 'up';
+      },
+      cache: cacheHealth(cache, redis),
+      rpc: chain.health,
+      openai: assistant.openaiHealth,
     },
-    cache: async () => (redis === undefined ? 'up' : (await cache.ping()) ? 'up' : 'down'),
-    rpc: rpc.health(rpcProbe),
-    openai: assistant.openaiHealth,
-  };
-  const app = makeApp({
-    config,
-    logger,
-    metrics,
-    limiters,
-    operatorRouters: [
-      healthRoutes({ checks, lifecycle, version: config.version }),
-      operatorRoutes({
-        metrics,
-        metricsToken: config.server.metricsToken,
-        cacheStats: cache.stats,
-        connections: () => ({ http: connections.openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
-      }),
-    ],
-    apiRouters: [
-      docsRoutes(config.version),
-      authRoutes(auth),
-      alertRoutes({ auth, alerts }),
-      aiRoutes({ auth, ai: assistant.ai, resolveWallet: resolveWallet(portfolioDeps) }),
-      chatRoutes({ auth, chat: assistant.chat }),
-      accountRoutes({ auth, eraseAccountData: eraseData }),
-      portfolioRoutes({
-        portfolio,
-        resolveWallet: resolveWallet(portfolioDeps),
-        history: { snapshots, chainId: registry.chainId, now },
-        registry,
-        maxExtraTokens: config.chain.maxExtraTokens,
-        refreshLimiter: makeRateLimiter({ name: 'refresh', points: config.rateLimit.refreshPerMinute, windowMs: 60_000, ...(redis === undefined ? {} : { redis }) }),
-      }),
-      priceRoutes({
-        priceFeed,
-        history: pricing.history,
-        nativeCoingeckoId: registry.nativeCoingeckoId,
-        knownToken: (address) => {
-          const known = findRegistryToken(registry, address);
-          return known === undefined ? undefined : registryTokenRef(known);
-        },
-      }),
-    ],
+    auth,
+    alerts: alerts.service,
+    portfolio,
+    pricing,
+    assistant,
+    eraseAccountData: makeAccountErasure({ pool: database.pool, alerts: alerts.service, auth }),
   });
-  server.on('request', app);
-  // After the app: Socket.IO then takes /socket.io/ requests before Express sees them.
-  const watchInterest = makeWatchInterest(redis, logger);
-  const realtime = attachRealtime(realtimeHub, server, {
-    config: config.realtime,
-    verifyAccessToken: auth.verifyAccessToken,
-    resolveWallet: resolveWallet(portfolioDeps),
-    getPortfolio: (wallet) => portfolio.getPortfolio(wallet),
-    eventLimiter: makeRateLimiter({ name: 'socket-events', points: config.realtime.eventRateMax, windowMs: config.realtime.eventRateWindowMs, ...(redis === undefined ? {} : { redis }) }),
-    watchedWallets: watchInterest.wallets,
-    priceInterest: watchInterest.prices,
-    trackedPriceKeys: new Set(priceTokensOf(registry).map((token) => token.key)),
-    logger,
-    metrics,
-    now,
-  });
-  realtime.onConnection(chatSocketHook({ chat: assistant.chat, logger }));
-  server.requestTimeout = config.server.requestTimeoutMs + 5000;
-  server.keepAliveTimeout = 65_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.server.port, config.server.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  const watcher = startClusterWatcher({
-    config,
-    redis,
-    chain,
-    pool: database.pool,
-    registry,
-    refresh: portfolio.refresh,
-    priceFeed,
-    publishPrices: realtime.push.prices,
-    interest: watchInterest,
-    logger,
-  });
-  metrics.observeWatcherLeader(watcher.isLeader);
-  lifecycle.markReady();
-  logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(database, config, redis)}`, { port, env: config.env });
-
-  let stopping: Promise<void> | undefined;
-  const shutdown = (reason: string): Promise<void> => {
-    stopping ??= (async () => {
-      logger.info('shutting down', { reason });
-      lifecycle.beginShutdown();
-      jobs?.stop();
-      await watcher.stop();
-      // Socket.IO first: clients are told, their connections close, and they reconnect to another worker.
-      await realtime.close('The server is restarting: reconnecting');
-      await sleep(config.server.shutdownReadinessDelayMs);
-      // Keep-alive clients are told `Connection: close` and finish their requests; none is reset.
-      await connections.drain({ timeoutMs: config.server.shutdownTimeoutMs, idleGraceMs: DRAIN_IDLE_GRACE_MS });
-      // In cluster mode (PM2) the master may have just handed this worker a connection: stay alive a moment so the
-      // worker can refuse it and the master gives it to another worker, instead of stranding it by exiting.
-      if (cluster.isWorker) await sleep(CLUSTER_HANDOFF_GRACE_MS);
-      // QUIT waits for Redis to answer; if it is down, give up after a moment instead of hanging the shutdown.
-      if (redis !== undefined) await Promise.race([redis.quit().catch(() => undefined), sleep(500)]).finally(() => redis.disconnect());
-      await database.close().catch((cause: unknown) => logger.warn('closing the database failed', { cause }));
-      logger.info('shutdown complete');
-    })();
-    return stopping;
-  };
-
-  return { url: `http://127.0.0.1:${port}`, port, app, server, config, logger, metrics, lifecycle, database, cache, redis, realtime, shutdown };
+  const interest = makeWatchInterest(redis, logger);
+  const realtime = attachSockets({ config, registry, hub, server: http.server, redis, auth, portfolio, chat: assistant.chat, interest, logger, metrics, now });
+  return { config, registry, logger, metrics, lifecycle, storage, cache, chain, pricing, portfolio, http, realtime, interest };
 };
 
 const CLUSTER_HANDOFF_GRACE_MS = 300;
@@ -340,6 +143,95 @@ const CLUSTER_HANDOFF_GRACE_MS = 300;
 const DRAIN_IDLE_GRACE_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const listen = (server: Server, config: AppConfig): Promise<number> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, config.server.host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+
+/** What runs besides answering requests: the cluster's watcher (leader only) and, with RUN_JOBS, snapshot retention. */
+const startBackgroundWork = (world: World) => {
+  const { config, storage, logger } = world;
+  const watcher = startClusterWatcher({
+    config,
+    redis: storage.redis,
+    chain: world.chain.client,
+    pool: storage.database.pool,
+    registry: world.registry,
+    refresh: world.portfolio.service.refresh,
+    priceFeed: world.pricing.priceFeed,
+    publishPrices: world.realtime.push.prices,
+    interest: world.interest,
+    logger,
+  });
+  world.metrics.observeWatcherLeader(watcher.isLeader);
+  const jobs = config.runJobs ? startSnapshotRetentionJob(world.portfolio.snapshots, logger) : undefined;
+  return {
+    stop: async (): Promise<void> => {
+      jobs?.stop();
+      await watcher.stop();
+    },
+  };
+};
+
+/**
+ * The graceful stop, once however often it is asked for: readiness off, background work stopped, sockets told and
+ * closed, then (after the readiness delay) the HTTP drain, and last Redis and the database.
+ */
+const makeShutdown = (world: World, background: { readonly stop: () => Promise<void> }): ((reason: string) => Promise<void>) => {
+  const { config, logger } = world;
+  let stopping: Promise<void> | undefined;
+  return (reason) => {
+    stopping ??= (async () => {
+      logger.info('shutting down', { reason });
+      world.lifecycle.beginShutdown();
+      await background.stop();
+      // Socket.IO first: clients are told, their connections close, and they reconnect to another worker.
+      await world.realtime.close('The server is restarting: reconnecting');
+      await sleep(config.server.shutdownReadinessDelayMs);
+      // Keep-alive clients are told `Connection: close` and finish their requests; none is reset.
+      await world.http.connections.drain({ timeoutMs: config.server.shutdownTimeoutMs, idleGraceMs: DRAIN_IDLE_GRACE_MS });
+      // In cluster mode (PM2) the master may have just handed this worker a connection: stay alive a moment so the
+      // worker can refuse it and the master gives it to another worker, instead of stranding it by exiting.
+      if (cluster.isWorker) await sleep(CLUSTER_HANDOFF_GRACE_MS);
+      await closeStorage(world.storage, logger);
+      logger.info('shutdown complete');
+    })();
+    return stopping;
+  };
+};
+
+/** Listens, starts the background work, turns readiness on, and hands back the running server with its shutdown. */
+export const runWorld = async (world: World): Promise<RunningServer> => {
+  const { config, logger, http, storage } = world;
+  const port = await listen(http.server, config);
+  const background = startBackgroundWork(world);
+  world.lifecycle.markReady();
+  logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(storage, config)}`, { port, env: config.env });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    app: http.app,
+    server: http.server,
+    config,
+    logger,
+    metrics: world.metrics,
+    lifecycle: world.lifecycle,
+    database: storage.database,
+    cache: world.cache,
+    redis: storage.redis,
+    realtime: world.realtime,
+    shutdown: makeShutdown(world, background),
+  };
+};
+
+/** Builds the application from a config and starts it (tests call this with test settings, main() with the real ones). */
+export const startServer = async (config: AppConfig, options: StartOptions = {}): Promise<RunningServer> =>
+  runWorld(await buildWorld(config, options.logger ?? makeLogger({ ...config.log, env: config.env })));
 
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {

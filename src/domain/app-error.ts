@@ -1,7 +1,7 @@
 /**
  * Every expected failure a service can return, as a tagged value.
  * `cause` is for logs only and never reaches a client.
- * http/to-http-error.ts maps each tag to a status and a stable code; the compiler checks it is exhaustive.
+ * domain/errors/to-error-reply.ts maps each tag to a status and a stable code; the compiler checks it is exhaustive.
  */
 export interface ValidationIssue {
   readonly path: string;
@@ -22,7 +22,7 @@ export type AppError =
   | { readonly _tag: 'RateLimited'; readonly code: string; readonly retryAfterSeconds: number }
   | { readonly _tag: 'RpcUnavailable'; readonly cause?: unknown }
   | { readonly _tag: 'UpstreamBadResponse'; readonly service: string; readonly cause?: unknown }
-  | { readonly _tag: 'UpstreamUnavailable'; readonly service: string; readonly cause?: unknown }
+  | { readonly _tag: 'UpstreamUnavailable'; readonly service: string; readonly cause?: unknown; readonly retryAfterSeconds?: number }
   | { readonly _tag: 'DependencyUnavailable'; readonly dependency: string; readonly cause?: unknown }
   | { readonly _tag: 'Timeout'; readonly operation: string };
 

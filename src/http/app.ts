@@ -2,7 +2,7 @@ import cors from 'cors';
 import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 import type { Metrics } from '../infra/metrics';
 import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
 import { accessLog } from './middleware/access-log';

@@ -1,20 +1,8 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { AppError, ValidationIssue } from '../domain/app-error';
-
-const isCombinator = (type: t.Decoder<unknown, unknown> | undefined): boolean =>
-  type instanceof t.UnionType || type instanceof t.IntersectionType || type instanceof t.RefinementType;
-
-/** Turns io-ts errors into `{ path: "body.amount", expected: "decimal string" }` issues. */
-export const toValidationIssues = (where: string, errors: t.Errors): ReadonlyArray<ValidationIssue> => {
-  const issues = errors.map((e) => {
-    const keys = e.context.filter((c, i) => c.key !== '' && !isCombinator(e.context[i - 1]?.type)).map((c) => c.key);
-    const last = e.context[e.context.length - 1];
-    return { path: [where, ...keys].join('.'), expected: e.message ?? last?.type.name ?? 'valid value' };
-  });
-  return issues.filter((issue, i) => issues.findIndex((x) => x.path === issue.path) === i);
-};
+import type { AppError } from '../domain/app-error';
+import { toValidationIssues } from '../domain/errors/validation-issues';
 
 /** Decodes one part of a request (`body`, `query`, `params`) into a ValidationFailed error on failure. */
 export const decodePart = <A, O>(where: 'body' | 'query' | 'params', codec: t.Type<A, O, unknown>, input: unknown): E.Either<AppError, A> =>

@@ -1,5 +1,5 @@
 import type { AppError } from '../domain/app-error';
-import { toHttpError } from '../http/to-http-error';
+import { toErrorReply } from '../domain/errors/to-error-reply';
 
 /** The error half of an acknowledgement: the same stable codes as the REST API. */
 export interface AckError {
@@ -14,10 +14,10 @@ export type Ack = { readonly ok: true; readonly data: unknown } | { readonly ok:
 export const ackOk = (data: unknown): Ack => ({ ok: true, data });
 export const ackError = (error: AckError): Ack => ({ ok: false, error });
 
-/** An AppError as an ack error, through the one error → code mapping of the HTTP edge. */
+/** An AppError as an ack error, through the one error → code mapping the REST API uses too. */
 export const ackErrorOf = (e: AppError): AckError => {
-  const http = toHttpError(e);
-  return { code: http.code, message: http.message, ...(http.details === undefined ? {} : { details: http.details }) };
+  const reply = toErrorReply(e);
+  return { code: reply.code, message: reply.message, ...(reply.details === undefined ? {} : { details: reply.details }) };
 };
 
 /** Errors only the realtime edge produces. */
@@ -31,6 +31,8 @@ export const rateLimited = (retryAfterSeconds: number): AckError => ({
   details: { retryAfterSeconds },
 });
 export const internalError = (): AckError => ({ code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' });
+/** The socket disconnected before its answer was complete; Socket.IO drops an ack to a closed socket, so no client sees it. */
+export const clientGone = (): AckError => ({ code: 'CLIENT_GONE', message: 'The connection closed before the answer was complete' });
 
 /** The acknowledgement callback among an event's arguments (Socket.IO passes it last), if the client asked for one. */
 export const ackCallbackOf = (args: ReadonlyArray<unknown>): ((ack: Ack) => void) | undefined => {

@@ -4,11 +4,13 @@ import type { AppConfig } from '../config/app-config';
 import type { AppError } from '../domain/app-error';
 import type { WalletAddress } from '../domain/address/wallet-address';
 import type { Portfolio } from '../domain/portfolio/portfolio';
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 import type { Metrics } from '../infra/metrics';
 import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
 import type { AuthSession } from '../services/auth/auth-service';
-import type { InterestSet } from '../services/watcher/interest-set';
+import type { ChatService } from '../services/chat/chat-service';
+import type { InterestSet } from '../services/watcher/ports';
+import { registerChatMessages } from './chat-messages';
 import { limitEventRate } from './event-rate-limit';
 import { PING_INTERVAL_MS, PING_TIMEOUT_MS, type RealtimeHub } from './make-realtime-hub';
 import { registerPortfolioSubscriptions } from './portfolio-subscriptions';
@@ -31,6 +33,8 @@ export interface RealtimeDeps {
   readonly priceInterest: InterestSet;
   /** Price keys the ticker publishes (`native`, registry token addresses). */
   readonly trackedPriceKeys: ReadonlySet<string>;
+  /** The assistant chat, for `chat_message`. */
+  readonly chat: ChatService;
   readonly logger: Logger;
   /** Where `socketio_connections` is exported (optional). */
   readonly metrics?: Metrics;
@@ -54,7 +58,7 @@ export interface RealtimeServer {
 
 const CLOSE_GRACE_MS = 2000;
 
-/** Attaches the hub to the HTTP server (after its request listener is set, so /socket.io/ requests are not also seen by it) and wires the handshake, limits and subscription events. */
+/** Attaches the hub to the HTTP server (after its request listener is set, so /socket.io/ requests are not also seen by it) and wires the handshake, limits, subscription and chat events. */
 export const attachRealtime = (hub: RealtimeHub, server: HttpServer, deps: RealtimeDeps): RealtimeServer => {
   const { io } = hub;
   io.attach(server);
@@ -76,6 +80,7 @@ export const attachRealtime = (hub: RealtimeHub, server: HttpServer, deps: Realt
       now: deps.now,
     }),
     registerPriceSubscriptions({ trackedKeys: deps.trackedPriceKeys, interest: deps.priceInterest, logger: deps.logger }),
+    registerChatMessages({ chat: deps.chat, logger: deps.logger }),
   ];
   io.on('connection', (socket) => {
     for (const hook of hooks) {

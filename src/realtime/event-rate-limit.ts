@@ -1,4 +1,4 @@
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
 import { ackCallbackOf, ackError, rateLimited } from './ack';
 import type { RealtimeSocket } from './socket-events';

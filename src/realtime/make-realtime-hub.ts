@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 import type { Metrics } from '../infra/metrics';
 import { makeRealtimePush, type RealtimePush } from './realtime-push';
 import { makeRedisAdapter } from './redis-adapter';

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import type * as t from 'io-ts';
-import { toValidationIssues } from '../http/decode-request';
-import type { Logger } from '../infra/logging/logger';
+import { toValidationIssues } from '../domain/errors/validation-issues';
+import type { Logger } from '../services/ports/logger';
 import { ackCallbackOf, ackError, ackOk, internalError, type AckError } from './ack';
 import type { RealtimeSocket } from './socket-events';
 

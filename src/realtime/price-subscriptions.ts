@@ -1,8 +1,8 @@
 import * as TE from 'fp-ts/TaskEither';
 import { getAddress, isAddress } from 'viem';
 import { NATIVE_KEY } from '../domain/tokens/token-ref';
-import type { Logger } from '../infra/logging/logger';
-import type { InterestSet } from '../services/watcher/interest-set';
+import type { Logger } from '../services/ports/logger';
+import type { InterestSet } from '../services/watcher/ports';
 import { PRICES_INTEREST } from '../services/watcher/start-watcher';
 import type { AckError } from './ack';
 import { onEvent } from './on-event';

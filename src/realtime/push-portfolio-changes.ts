@@ -1,6 +1,6 @@
 import type { Portfolio } from '../domain/portfolio/portfolio';
 import { portfolioChanges, portfolioUpdateType } from '../domain/portfolio/portfolio-changes';
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 import type { RealtimePush } from './realtime-push';
 
 /**

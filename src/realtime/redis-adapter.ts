@@ -1,7 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { makeRedisClient } from '../infra/redis/make-redis-client';
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 
 export interface RedisAdapterOptions {
   readonly url: string;

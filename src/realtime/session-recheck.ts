@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import type { AppError } from '../domain/app-error';
-import type { Logger } from '../infra/logging/logger';
+import type { Logger } from '../services/ports/logger';
 import type { AuthSession } from '../services/auth/auth-service';
 import { endSession, tokenOf } from './socket-auth';
 import type { RealtimeIo, RealtimeSocket } from './socket-events';

@@ -1,12 +1,13 @@
 import { getAddress } from 'viem';
 import type { AppConfig } from '../../src/config/app-config';
 import type { TokenRef } from '../../src/domain/tokens/token-ref';
-import type { Cache } from '../../src/infra/cache/cache';
+import type { Cache } from '../../src/services/ports/cache';
 import { makeCache } from '../../src/infra/cache/make-cache';
 import { makeMemoryStore } from '../../src/infra/cache/memory-store';
-import { makeSilentLogger, type Logger } from '../../src/infra/logging/logger';
+import { makeSilentLogger } from '../../src/infra/logging/logger';
+import type { Logger } from '../../src/services/ports/logger';
 import { makeMetrics, type Metrics } from '../../src/infra/metrics';
-import { makePricing, type Pricing, type PricingDeps } from '../../src/services/pricing/make-pricing';
+import { makePricing, type Pricing, type PricingDeps } from '../../src/composition/pricing';
 import { testConfig } from '../support/app/start-test-server';
 import type { FakeCoinGecko } from '../support/fakes';
 

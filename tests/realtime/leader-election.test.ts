@@ -6,8 +6,8 @@ import type { Redis } from 'ioredis';
 import { makeSilentLogger } from '../../src/infra/logging/logger';
 import { makeRedisClient, waitForRedis } from '../../src/infra/redis/make-redis-client';
 import { startLeaderElection, type LeaderElection } from '../../src/services/watcher/leader-election';
-import { makeMemoryLeaseStore } from '../../src/services/watcher/memory-lease-store';
-import { makeRedisLeaseStore } from '../../src/services/watcher/redis-lease-store';
+import { makeMemoryLeaseStore } from '../../src/infra/lock/memory-lease-store';
+import { makeRedisLeaseStore } from '../../src/infra/lock/redis-lease-store';
 import { startSpareRedis, type SpareRedis } from '../support/app/spare-redis';
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
 

@@ -5,7 +5,7 @@ import type {
   ChatCompletionMessageParam,
 } from 'openai/resources/chat/completions';
 import * as E from 'fp-ts/Either';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import type { Metrics } from '../../infra/metrics';
 import type { ChatModel, ModelCallOptions, ModelCompletion, ModelFailure, ModelMessage, ModelRequest, ModelToolCall } from '../../services/ai/chat-model';
 import type { ModelHealth } from '../../services/ai/model-health';

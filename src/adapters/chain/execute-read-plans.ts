@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { parseAbi, type Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import type { SeiClient } from './make-sei-client';
 import type { ContractRead, ReadPlan, ReadResult, ReadStep } from './read-plan';
 

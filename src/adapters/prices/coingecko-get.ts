@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type * as t from 'io-ts';
 import type { AppConfig } from '../../config/app-config';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import type { Metrics } from '../../infra/metrics';
 import type { CoinGeckoError } from '../../services/pricing/coingecko-api';
 import { parseRetryAfter } from './parse-retry-after';

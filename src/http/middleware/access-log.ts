@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import type { Metrics } from '../../infra/metrics';
 
 /** The route template (`/api/portfolio/:address`), never the raw path, so metrics stay low-cardinality. */

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import { sendError } from '../envelope';
 import { toHttpError } from '../to-http-error';
 import { unreadableRequestOf } from './unreadable-request';

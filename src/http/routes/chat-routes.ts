@@ -7,10 +7,7 @@ import type { AppError } from '../../domain/app-error';
 import { boundedTextCodec } from '../../domain/ai/answer-text';
 import { MAX_CHAT_MESSAGE_LENGTH } from '../../domain/ai/chat-limits';
 import { isChatAborted, type ChatAborted, type ChatOptions, type ChatReply, type ChatService } from '../../services/chat/chat-service';
-import { handleChatMessage, type ChatReplyEvent } from '../../services/chat/handle-chat-message';
-import type { Logger } from '../../infra/logging/logger';
-import type { WalletAddress } from '../../domain/address/wallet-address';
-import { decodePart, toValidationIssues } from '../decode-request';
+import { decodePart } from '../decode-request';
 import { sendError, sendOk } from '../envelope';
 import { authedWallet, requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
 import { respond } from '../respond';
@@ -115,59 +112,3 @@ export const chatRoutes = (deps: { readonly auth: AccessTokenVerifier; readonly 
 
   return router;
 };
-
-/** The part of a Socket.IO server socket the chat needs (the realtime layer's socket fits it). */
-export interface ChatSocket {
-  readonly id: string;
-  readonly data: { readonly session: { readonly wallet: WalletAddress } | null };
-  on(event: 'chat_message', listener: (...args: unknown[]) => void): unknown;
-  on(event: 'disconnect', listener: () => void): unknown;
-  emit(event: 'chat_chunk', chunk: { readonly id: string; readonly delta: string }): unknown;
-  emit(event: 'chat_response', response: ChatReplyEvent): unknown;
-}
-
-const MessagePayload = t.exact(t.type({ message: boundedTextCodec(MAX_CHAT_MESSAGE_LENGTH) }));
-
-/**
- * Socket.IO `chat_message` `{ message }` (token required): `chat_chunk` events as the answer is written, then
- * `chat_response`; acknowledged `{ ok: true, data: reply }` or `{ ok: false, error: { code, message } }` with the REST
- * codes (UNAUTHORIZED, VALIDATION_ERROR, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED, …). A socket that disconnects mid-answer
- * aborts the model request and nothing is stored. Register with the realtime server's `onConnection`.
- */
-export const chatSocketHook =
-  (deps: { readonly chat: ChatService; readonly logger: Logger }) =>
-  (socket: ChatSocket): void => {
-    const handle = handleChatMessage({ chat: deps.chat });
-    const controllers = new Set<AbortController>();
-    socket.on('disconnect', () => controllers.forEach((c) => c.abort()));
-    socket.on('chat_message', (...args: unknown[]) => {
-      const last = args[args.length - 1];
-      const ack = typeof last === 'function' ? (value: unknown) => (last as (v: unknown) => void)(value) : () => undefined;
-      const fail = (e: AppError) => {
-        const http = toHttpError(e);
-        ack({ ok: false, error: { code: http.code, message: http.message, ...(http.details === undefined ? {} : { details: http.details }) } });
-      };
-      const session = socket.data.session;
-      if (session === null) return fail({ _tag: 'Unauthorized', code: 'UNAUTHORIZED', message: 'Sign in first: connect with auth: { token }' });
-      const payload = MessagePayload.decode(typeof args[0] === 'function' ? undefined : args[0]);
-      if (E.isLeft(payload)) return fail({ _tag: 'ValidationFailed', details: toValidationIssues('payload', payload.left) });
-      const controller = new AbortController();
-      controllers.add(controller);
-      const emit = {
-        chunk: (id: string, delta: string) => socket.emit('chat_chunk', { id, delta }),
-        done: (response: ChatReplyEvent) => socket.emit('chat_response', response),
-      };
-      handle(session.wallet, payload.right.message, emit, controller.signal).then(
-        (result) => {
-          controllers.delete(controller);
-          if (E.isRight(result)) return ack({ ok: true, data: result.right });
-          if (!isChatAborted(result.left)) fail(result.left);
-        },
-        (cause: unknown) => {
-          controllers.delete(controller);
-          deps.logger.error('chat_message handler threw', { socketId: socket.id, cause });
-          ack({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' } });
-        },
-      );
-    });
-  };

@@ -6,14 +6,10 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Registry } from '../../config/registry';
 import type { AppError } from '../../domain/app-error';
-import type { WalletAddress } from '../../domain/address/wallet-address';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
-import { summarizePortfolio } from '../../domain/portfolio/summarize-portfolio';
-import { riskNotices } from '../../domain/risk/risk-alerts';
 import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
-import { getHistory, getPerformance, HistoryRangeCodec, type HistoryDeps, type HistoryRange } from '../../services/portfolio/portfolio-history';
-import type { PortfolioService } from '../../services/portfolio/portfolio-service';
-import { parseExtraTokens } from '../../services/portfolio/resolve-wallet';
+import { HistoryRangeCodec, type HistoryRange } from '../../services/portfolio/portfolio-history';
+import type { PortfolioQueries } from '../../services/portfolio/portfolio-queries';
 import { decodePart } from '../decode-request';
 import { sendError, sendOk } from '../envelope';
 import { admitRequest, clientOf } from '../middleware/rate-limit';
@@ -21,11 +17,9 @@ import { respond } from '../respond';
 import { toHttpError } from '../to-http-error';
 
 export interface PortfolioRouteDeps {
-  readonly portfolio: PortfolioService;
-  readonly resolveWallet: (input: string) => TE.TaskEither<AppError, WalletAddress>;
-  readonly history: HistoryDeps;
+  readonly queries: PortfolioQueries;
   readonly registry: Registry;
-  readonly maxExtraTokens: number;
+  /** Refreshes per client and per wallet as resolved (REFRESH_RATE_LIMIT_MAX a minute). */
   readonly refreshLimiter: RateLimiter;
 }
 
@@ -63,21 +57,17 @@ const rangeOf = (query: unknown): E.Either<AppError, HistoryRange> =>
     E.map((q) => q.range ?? '7d'),
   );
 
+/** `?tokens=0x…,0x…` as sent; a repeated `tokens` parameter is ignored. */
+const tokensOf = (req: Request): string | undefined => (typeof req.query['tokens'] === 'string' ? req.query['tokens'] : undefined);
+
 /** Portfolio reads (public, rate limited): the portfolio, its summary, history, performance; refresh; compatibility routes. */
 export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   const router = Router();
+  const { queries } = deps;
   const param = (req: Request): string => String(req.params['address'] ?? '');
 
-  const getPortfolio = (address: string, tokens: unknown) =>
-    pipe(
-      TE.Do,
-      TE.bind('wallet', () => deps.resolveWallet(address)),
-      TE.bind('extra', () => parseExtraTokens(typeof tokens === 'string' ? tokens : undefined, deps.maxExtraTokens)),
-      TE.flatMap(({ wallet, extra }) => deps.portfolio.getPortfolio(wallet, extra)),
-    );
-
-  const answerPortfolio = async (req: Request, res: Response, address: string) => {
-    const result = await getPortfolio(address, req.query['tokens'])();
+  const answerPortfolio = async (req: Request, res: Response, address: string, extraTokens: string | undefined) => {
+    const result = await queries.portfolio(address, extraTokens)();
     if (E.isLeft(result)) return sendError(res, toHttpError(result.left));
     sendPortfolio(req, res, result.right);
   };
@@ -85,37 +75,27 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   router.get('/portfolio/data', async (req, res) => {
     const q = decodePart('query', WalletQuery, req.query);
     if (E.isLeft(q)) return sendError(res, toHttpError(q.left));
-    await answerPortfolio(req, res, q.right.walletAddress);
+    await answerPortfolio(req, res, q.right.walletAddress, tokensOf(req));
   });
 
   router.get('/portfolio/summary', async (req, res) => {
     const q = decodePart('query', WalletQuery, req.query);
     if (E.isLeft(q)) return sendError(res, toHttpError(q.left));
-    await respond(res, pipe(getPortfolio(q.right.walletAddress, undefined), TE.map(summarizePortfolio)));
+    await respond(res, queries.summary(q.right.walletAddress, undefined));
   });
 
-  router.get('/portfolio/:address', (req, res) => answerPortfolio(req, res, param(req)));
+  router.get('/portfolio/:address', (req, res) => answerPortfolio(req, res, param(req), tokensOf(req)));
 
-  router.get('/portfolio/:address/summary', (req, res) =>
-    respond(res, pipe(getPortfolio(param(req), req.query['tokens']), TE.map(summarizePortfolio))),
-  );
+  router.get('/portfolio/:address/summary', (req, res) => respond(res, queries.summary(param(req), tokensOf(req))));
 
-  router.get('/portfolio/:address/risk', (req, res) =>
-    respond(
-      res,
-      pipe(
-        getPortfolio(param(req), undefined),
-        TE.map((p) => ({ ...p.risk, alerts: riskNotices(p.risk.factors), blockNumber: p.blockNumber, ...(p.stale === true ? { stale: true } : {}) })),
-      ),
-    ),
-  );
+  router.get('/portfolio/:address/risk', (req, res) => respond(res, queries.risk(param(req))));
 
   router.get('/portfolio/:address/history', (req, res) =>
     respond(
       res,
       pipe(
         TE.fromEither(rangeOf(req.query)),
-        TE.flatMap((range) => pipe(deps.resolveWallet(param(req)), TE.flatMap((wallet) => getHistory(deps.history)(wallet, range)))),
+        TE.flatMap((range) => queries.history(param(req), range)),
       ),
     ),
   );
@@ -125,7 +105,7 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
       res,
       pipe(
         TE.fromEither(rangeOf(req.query)),
-        TE.flatMap((range) => pipe(deps.resolveWallet(param(req)), TE.flatMap((wallet) => getPerformance(deps.history)(wallet, range)))),
+        TE.flatMap((range) => queries.performance(param(req), range)),
       ),
     ),
   );
@@ -134,11 +114,7 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   router.post('/portfolio/:address/refresh', (req, res) =>
     respond(
       res,
-      pipe(
-        deps.resolveWallet(param(req)),
-        TE.tap((wallet) => admitRequest(deps.refreshLimiter, `${clientOf(req)}:${wallet}`, res)),
-        TE.flatMap(deps.portfolio.refresh),
-      ),
+      queries.refresh(param(req), (wallet) => admitRequest(deps.refreshLimiter, `${clientOf(req)}:${wallet}`, res)),
     ),
   );
 

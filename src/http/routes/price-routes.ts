@@ -5,13 +5,12 @@ import * as t from 'io-ts';
 import { getAddress, isAddress } from 'viem';
 import type { AppError, ValidationIssue } from '../../domain/app-error';
 import type { TokenRef } from '../../domain/tokens/token-ref';
-import { retryAfterOf } from '../../services/pricing/coingecko-api';
-import { coinGeckoErrorToAppError } from '../../services/pricing/coingecko-error-to-app-error';
 import type { PriceFeed } from '../../services/pricing/price-feed';
 import type { HistoryToken, PriceHistoryService } from '../../services/pricing/price-history';
 import { PriceRange } from '../../services/pricing/price-range';
 import { decodePart } from '../decode-request';
 import { sendError, sendOk } from '../envelope';
+import { respond } from '../respond';
 import { toHttpError } from '../to-http-error';
 
 export interface PriceRouteDeps {
@@ -74,8 +73,7 @@ const parseHistoryToken = (input: string, nativeCoingeckoId: string): E.Either<A
   return E.left({ _tag: 'ValidationFailed', details: [{ path: 'params.token', expected: `native, a ${ADDRESS_EXPECTED} or a ${COIN_ID_EXPECTED}` }] });
 };
 
-const fail = (res: Response, e: AppError, retryAfterSeconds?: number): void =>
-  sendError(res, { ...toHttpError(e), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
+const fail = (res: Response, e: AppError): void => sendError(res, toHttpError(e));
 
 /** `GET /prices?tokens=0x…,0x…&ids=sei-network` and `GET /prices/:token/history?range=…`, mounted under /api. */
 export const priceRoutes = (deps: PriceRouteDeps): Router => {
@@ -100,9 +98,7 @@ export const priceRoutes = (deps: PriceRouteDeps): Router => {
       E.flatMap((query) => pipe(parseHistoryToken(req.params.token, deps.nativeCoingeckoId), E.map((token) => ({ token, range: query.range ?? '7d' })))),
     );
     if (E.isLeft(parsed)) return fail(res, parsed.left);
-    const history = await deps.history.getPriceHistory(parsed.right.token, parsed.right.range)();
-    if (E.isLeft(history)) return fail(res, coinGeckoErrorToAppError(history.left, 'price history'), retryAfterOf(history.left));
-    sendOk(res, history.right);
+    await respond(res, deps.history.getPriceHistory(parsed.right.token, parsed.right.range));
   });
 
   return router;

@@ -1,10 +1,4 @@
-import type * as t from 'io-ts';
-import type * as T from 'fp-ts/Task';
-import type * as TE from 'fp-ts/TaskEither';
-import type * as O from 'fp-ts/Option';
-
-/** Decodes a cached JSON value on read; a value that fails to decode is a miss. */
-export type CacheCodec<A> = t.Type<A, unknown, unknown>;
+import type { Cache } from '../../services/ports/cache';
 
 export interface CacheStats {
   readonly kind: 'redis' | 'memory' | 'redis+memory-fallback';
@@ -15,16 +9,8 @@ export interface CacheStats {
   readonly backendUp: boolean;
 }
 
-/**
- * The one cache port. Reads and writes never fail: a broken backend degrades to misses.
- * Values round-trip as bigint-safe JSON and are decoded with the caller's codec.
- */
-export interface Cache {
-  readonly get: <A>(key: string, codec: CacheCodec<A>) => T.Task<O.Option<A>>;
-  readonly set: <A>(key: string, value: A, ttlSeconds: number, codec: CacheCodec<A>) => T.Task<void>;
-  readonly delete: (key: string) => T.Task<void>;
-  /** Returns the cached value or runs `compute` once for all concurrent callers of the key, then caches its success. */
-  readonly getOrCompute: <E, A>(key: string, ttlSeconds: number, codec: CacheCodec<A>, compute: TE.TaskEither<E, A>) => TE.TaskEither<E, A>;
+/** The cache as infra builds it: the services' Cache port, plus what /health and /debug/performance read. */
+export interface MonitoredCache extends Cache {
   /** True when the backend answers (always true for memory). */
   readonly ping: () => Promise<boolean>;
   readonly stats: () => CacheStats;

@@ -2,11 +2,12 @@ import { LRUCache } from 'lru-cache';
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import type * as TE from 'fp-ts/TaskEither';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import type { Metrics } from '../metrics';
-import type { Cache, CacheStats } from './cache';
+import type { CacheStats, MonitoredCache } from './cache';
+import type { Cache } from '../../services/ports/cache';
 import { deserializeValue, serializeValue } from './json-value';
-import { makeSingleFlight } from './single-flight';
+import { makeSingleFlight } from '../../services/single-flight';
 import type { RawStore } from './store';
 
 /** The key's first segment (`portfolio:1329:0x…` → `portfolio`): the metrics label, a small set named by the code. */
@@ -26,7 +27,7 @@ export interface CacheDeps {
  * A cache over a primary store (Redis or memory), falling back to `fallback` while the primary is down.
  * Every failure becomes a miss; get-or-compute is single-flight per key within the process.
  */
-export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
+export const makeCache = (primary: RawStore, deps: CacheDeps): MonitoredCache => {
   const flights = makeSingleFlight();
   // The last decoded value per key with the exact text it came from: a hot key is parsed and decoded once, not per read.
   // Values are shared between callers, which treat them as immutable (every type here is readonly).

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../../services/ports/logger';
 
 export interface PoolOptions {
   readonly url: string;

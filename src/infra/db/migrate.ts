@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Pool } from 'pg';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../../services/ports/logger';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across workers. */
 const MIGRATION_LOCK_KEY = 727_274_001;

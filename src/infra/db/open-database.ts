@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { AppConfig } from '../../config/app-config';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../../services/ports/logger';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { makePool } from './make-pool';
 import { migrate } from './migrate';

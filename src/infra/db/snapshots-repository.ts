@@ -3,43 +3,15 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import type { Pool } from 'pg';
 import type { AppError } from '../../domain/app-error';
-import { PortfolioCodec, type Portfolio } from '../../domain/portfolio/portfolio';
+import { PortfolioCodec } from '../../domain/portfolio/portfolio';
+import type { SnapshotHolding, SnapshotsRepository } from '../../services/portfolio/ports';
 
-export const SnapshotHoldingCodec = t.type({
+const SnapshotHoldingCodec = t.type({
   key: t.string,
   symbol: t.string,
   quantity: t.number,
   priceUSD: t.union([t.number, t.null]),
 });
-export type SnapshotHolding = t.TypeOf<typeof SnapshotHoldingCodec>;
-
-export interface SnapshotRow {
-  readonly id: string;
-  readonly takenAt: Date;
-  readonly totalValueUSD: number;
-  readonly netWorthUSD: number;
-  readonly holdings: ReadonlyArray<SnapshotHolding>;
-}
-
-export interface NewSnapshot {
-  readonly wallet: string;
-  readonly chainId: number;
-  readonly blockNumber: number;
-  readonly takenAt: Date;
-  readonly portfolio: Portfolio;
-  readonly holdings: ReadonlyArray<SnapshotHolding>;
-}
-
-/** Stored portfolio snapshots: written per fresh read, read back for history, performance and the stale fallback. */
-export interface SnapshotsRepository {
-  readonly insert: (s: NewSnapshot) => TE.TaskEither<AppError, void>;
-  readonly lastTakenAt: (wallet: string, chainId: number) => TE.TaskEither<AppError, Date | null>;
-  readonly latest: (wallet: string, chainId: number) => TE.TaskEither<AppError, { readonly takenAt: Date; readonly portfolio: Portfolio } | null>;
-  readonly range: (wallet: string, chainId: number, from: Date, to: Date) => TE.TaskEither<AppError, ReadonlyArray<SnapshotRow>>;
-  /** Snapshots older than `before`, grouped by wallet and chain, for the retention job. */
-  readonly olderThan: (before: Date) => TE.TaskEither<AppError, ReadonlyArray<{ readonly group: string; readonly id: string; readonly takenAt: Date }>>;
-  readonly deleteMany: (ids: ReadonlyArray<string>) => TE.TaskEither<AppError, number>;
-}
 
 const dbError = (cause: unknown): AppError => ({ _tag: 'DependencyUnavailable', dependency: 'database', cause });
 

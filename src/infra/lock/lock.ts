@@ -1,10 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-
-/** A short cross-process lock: `tryAcquire` resolves to a release function, or null when someone else holds it. */
-export interface Lock {
-  readonly tryAcquire: (key: string, ttlMs: number) => Promise<(() => Promise<void>) | null>;
-}
+import type { Lock } from '../../services/portfolio/ports';
 
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 

@@ -2,8 +2,7 @@ import * as winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
 import { currentRequestId } from './request-context';
 import { redactText, redactValue } from './redact';
-
-export type Logger = winston.Logger;
+import type { Logger } from '../../services/ports/logger';
 
 export interface LoggerOptions {
   readonly level: string;

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Logger } from '../logging/logger';
+import type { Logger } from '../../services/ports/logger';
 
 export interface RedisClientOptions {
   readonly url: string;

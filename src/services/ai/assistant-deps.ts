@@ -1,18 +1,18 @@
-import type { Cache } from '../../infra/cache/cache';
-import type { Logger } from '../../infra/logging/logger';
-import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
+import type { Cache } from '../ports/cache';
+import type { Logger } from '../ports/logger';
 import type { AiFallbackReason } from './ai-fallback-reason';
 import type { ChatModel } from './chat-model';
+import type { AiCallLimiter } from './ports';
 import type { TokenBudget } from './token-budget';
 import type { WalletData } from './wallet-data';
 
-/** What the AI and chat services share. Filled by `makeAssistant` in main.ts. */
+/** What the AI and chat services share. Filled by src/composition/ai.ts. */
 export interface AssistantDeps {
   /** Undefined when no OPENAI_API_KEY is configured: every answer is rule-based. */
   readonly model: ChatModel | undefined;
   readonly data: WalletData;
   /** AI calls per wallet per window (AI_RATE_LIMIT_MAX per AI_RATE_LIMIT_WINDOW_MS), shared through Redis. */
-  readonly limiter: RateLimiter;
+  readonly limiter: AiCallLimiter;
   readonly budget: TokenBudget;
   /** Where model answers are kept for an hour, keyed by the figures they were built from. */
   readonly cache: Cache;

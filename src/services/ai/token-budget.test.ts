@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { parseWalletAddress, type WalletAddress } from '../../domain/address/wallet-address';
-import { makeSilentLogger } from '../../infra/logging/logger';
+import { makeMemoryTokenCounter } from '../../infra/token-usage/memory-token-counter';
 import { makeTokenBudget } from './token-budget';
 
 const wallet = (n: number): WalletAddress => {
@@ -12,7 +12,7 @@ const wallet = (n: number): WalletAddress => {
 describe('daily token budget (per process, without Redis)', () => {
   it('lets the call that crosses the budget finish, refuses the next until UTC midnight, per wallet', async () => {
     let now = new Date('2025-06-01T22:00:00Z');
-    const budget = makeTokenBudget({ dailyTokens: 1000, logger: makeSilentLogger(), now: () => now });
+    const budget = makeTokenBudget({ dailyTokens: 1000, counter: makeMemoryTokenCounter(() => now), now: () => now });
     expect(await budget.ensureAvailable(wallet(1))()).toEqual(E.right(undefined));
     await budget.record(wallet(1), 600);
     expect(await budget.ensureAvailable(wallet(1))()).toEqual(E.right(undefined));

@@ -7,7 +7,7 @@ import type { Portfolio } from '../../domain/portfolio/portfolio';
 import type { HistoryPoint, HistoryRange } from '../portfolio/portfolio-history';
 import type { PriceFeed } from '../pricing/price-feed';
 
-/** The read-only data the AI features ground their answers in, always for one wallet at a time. Filled by main.ts. */
+/** The read-only data the AI features ground their answers in, always for one wallet at a time. Filled by src/composition/ai.ts. */
 export interface WalletData {
   readonly getPortfolio: (wallet: WalletAddress) => TE.TaskEither<AppError, Portfolio>;
   readonly getPerformance: (wallet: WalletAddress, range: HistoryRange) => TE.TaskEither<AppError, PerformanceFigures>;

@@ -11,11 +11,10 @@ import { validateNewAlert, type NewAlertBody } from '../../domain/alerts/new-ale
 import type { AlertFinding, RiskAlertPayload } from '../../domain/alerts/risk-alert';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
 import type { TokenRef } from '../../domain/tokens/token-ref';
-import type { AlertsRepository, StoredAlert, StoredAlertEvent } from '../../infra/db/alerts-repository';
-import type { Logger } from '../../infra/logging/logger';
+import type { AlertNotifier, AlertsRepository, StoredAlert, StoredAlertEvent } from './ports';
+import type { Logger } from '../ports/logger';
 import type { PriceFeed } from '../pricing/price-feed';
 import type { DataEraser } from '../account/data-eraser';
-import type { AlertNotifier } from './alert-notifier';
 
 export interface AlertsDeps {
   readonly alerts: AlertsRepository;

@@ -5,7 +5,7 @@ import type { Hex } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import type { SessionsRepository } from '../../infra/db/sessions-repository';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 import { MAX_TOKEN_LENGTH, type AccessTokens } from './access-tokens';
 import { authError } from './auth-errors';
 import { checkSiweMessage, type SiweExpectations } from './check-siwe-message';

@@ -2,7 +2,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Redis } from 'ioredis';
 import type { AppError } from '../../domain/app-error';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 import type { NonceStore } from './nonce-store';
 
 const keyOf = (nonce: string): string => `auth:nonce:${nonce}`;

@@ -3,7 +3,7 @@ import { isAddressEqual, recoverMessageAddress, type Hex, type PublicClient } fr
 import { verifySiweMessage } from 'viem/siwe';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 
 export interface SignatureCheck {
   readonly message: string;

@@ -12,7 +12,7 @@ import { makeLeakGuard, WITHHELD_ANSWER } from '../../domain/ai/leak-guard';
 import { RULE_BASED_MODEL, type FallbackReason } from '../../domain/ai/rule-based-notice';
 import { splitIntoSentences } from '../../domain/ai/split-into-sentences';
 import { systemPrompt } from '../../domain/ai/system-prompt';
-import type { ChatMessagesRepository, StoredChatMessage } from '../../infra/db/chat-messages-repository';
+import type { ChatMessagesRepository, StoredChatMessage } from './ports';
 import { admitAiCall } from '../ai/admit-ai-call';
 import { fallbackReasonOf, noticeReasonOf, type AiFallbackReason } from '../ai/ai-fallback-reason';
 import type { AssistantDeps } from '../ai/assistant-deps';

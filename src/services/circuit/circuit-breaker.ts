@@ -1,8 +1,8 @@
 import * as O from 'fp-ts/Option';
 import type * as T from 'fp-ts/Task';
 import * as t from 'io-ts';
-import type { Cache } from '../../infra/cache/cache';
-import type { Logger } from '../../infra/logging/logger';
+import type { Cache } from '../ports/cache';
+import type { Logger } from '../ports/logger';
 
 export type CircuitDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 

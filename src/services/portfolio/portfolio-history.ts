@@ -4,13 +4,21 @@ import { pipe } from 'fp-ts/function';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { computePerformance, downsampleSeries, type Performance } from '../../domain/performance';
-import type { SnapshotRow, SnapshotsRepository } from '../../infra/db/snapshots-repository';
+import type { SnapshotRow, SnapshotsRepository } from './ports';
 
 export const HistoryRangeCodec = t.keyof({ '1d': null, '7d': null, '30d': null, '90d': null, '1y': null, all: null });
 export type HistoryRange = t.TypeOf<typeof HistoryRangeCodec>;
 
 const DAY_MS = 24 * 3600 * 1000;
 const RANGE_MS: Record<HistoryRange, number> = { '1d': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, '90d': 90 * DAY_MS, '1y': 365 * DAY_MS, all: Number.POSITIVE_INFINITY };
+
+/** A wallet's stored value over time: the series and the performance computed from it. */
+export interface PortfolioHistoryService {
+  /** The stored snapshot series over `range`, downsampled to at most 200 points. */
+  readonly getHistory: (wallet: WalletAddress, range: HistoryRange) => TE.TaskEither<AppError, PortfolioHistory>;
+  /** Time-weighted return, market PnL versus net flows, drawdown, volatility and per-asset attribution over `range`. */
+  readonly getPerformance: (wallet: WalletAddress, range: HistoryRange) => TE.TaskEither<AppError, PortfolioPerformance>;
+}
 
 export interface HistoryDeps {
   readonly snapshots: SnapshotsRepository;
@@ -32,10 +40,16 @@ export interface HistoryPoint {
   readonly netWorthUSD: number;
 }
 
-/** The stored snapshot series over `range`, downsampled to at most 200 points. */
-export const getHistory =
+export interface PortfolioHistory {
+  readonly range: HistoryRange;
+  readonly points: ReadonlyArray<HistoryPoint>;
+}
+
+export type PortfolioPerformance = Omit<Performance, 'intervals'> & { readonly range: HistoryRange };
+
+const getHistory =
   (deps: HistoryDeps) =>
-  (wallet: WalletAddress, range: HistoryRange): TE.TaskEither<AppError, { range: HistoryRange; points: ReadonlyArray<HistoryPoint> }> =>
+  (wallet: WalletAddress, range: HistoryRange): TE.TaskEither<AppError, PortfolioHistory> =>
     pipe(
       rowsIn(deps, wallet, range),
       TE.map((rows) => ({
@@ -50,10 +64,9 @@ export const getHistory =
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Time-weighted return, market PnL versus net flows, drawdown, volatility and per-asset attribution over `range`. */
-export const getPerformance =
+const getPerformance =
   (deps: HistoryDeps) =>
-  (wallet: WalletAddress, range: HistoryRange): TE.TaskEither<AppError, Omit<Performance, 'intervals'> & { range: HistoryRange }> =>
+  (wallet: WalletAddress, range: HistoryRange): TE.TaskEither<AppError, PortfolioPerformance> =>
     pipe(
       rowsIn(deps, wallet, range),
       TE.map((rows) => {
@@ -69,3 +82,8 @@ export const getPerformance =
         };
       }),
     );
+
+export const makePortfolioHistoryService = (deps: HistoryDeps): PortfolioHistoryService => ({
+  getHistory: getHistory(deps),
+  getPerformance: getPerformance(deps),
+});

@@ -5,7 +5,7 @@ import type { Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { PortfolioCodec, type Portfolio } from '../../domain/portfolio/portfolio';
-import { makeSingleFlight } from '../../infra/cache/single-flight';
+import { makeSingleFlight } from '../single-flight';
 import type { PortfolioDeps } from './portfolio-deps';
 import { readPortfolio } from './read-portfolio';
 import { holdingsOf } from './snapshot-holdings';
@@ -29,11 +29,9 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
   const keyOf = (wallet: string, extra: ReadonlyArray<string>) => `portfolio:${chainId}:${wallet}${extra.length > 0 ? `:${extra.join(',')}` : ''}`;
   const cached = (key: string) => deps.cache.get(key, PortfolioCodec)();
 
-  const protocolSources = new Set(deps.protocolReaders.map((r) => r.source));
-
   /** A read with a failed protocol adapter is served (with its warning) but not stored: it would show as a dip in history. */
   const maybeSnapshot = async (portfolio: Portfolio, force: boolean): Promise<void> => {
-    if (portfolio.warnings.some((w) => protocolSources.has(w.source))) return;
+    if (portfolio.warnings.some((w) => deps.chain.positionSources.has(w.source))) return;
     const now = deps.now();
     if (!force) {
       const last = await deps.snapshots.lastTakenAt(portfolio.walletAddress, chainId)();

@@ -1,47 +1,21 @@
 import * as t from 'io-ts';
-import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Address } from 'viem';
-import { mapReadPlan } from '../../adapters/chain/read-plan';
-import { tokenBalancesPlan, type TokenBalancesResult, type TokenMetadata, type TokenToRead } from '../../adapters/protocols/erc20/token-balances-plan';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { PlanOutcome } from '../../adapters/chain/execute-read-plans';
-import type { PositionsRead } from '../../adapters/protocols/protocol-reader';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
-import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from '../../domain/portfolio/unpriced-positions';
-import type { ReadWarning } from '../../domain/tokens/token-holding';
 import type { TokenRef } from '../../domain/tokens/token-ref';
 import { valuePortfolio } from '../../domain/portfolio/value-portfolio';
 import type { PortfolioDeps } from './portfolio-deps';
-
-type SourceResult = { readonly kind: 'tokens'; readonly value: TokenBalancesResult } | { readonly kind: 'positions'; readonly value: PositionsRead };
-
-/** Every adapter's positions and warnings; a failed adapter becomes a warning naming it, the others are kept. */
-const collectPositions = (outcomes: ReadonlyArray<PlanOutcome<SourceResult>>) => {
-  const lending: UnpricedLendingPosition[] = [];
-  const liquidity: UnpricedLiquidityPosition[] = [];
-  const warnings: ReadWarning[] = [];
-  let healthFactor: number | null = null;
-  for (const { source, result } of outcomes) {
-    if (E.isLeft(result)) {
-      warnings.push({ source, message: `${source} positions could not be read: ${result.left.message}` });
-      continue;
-    }
-    if (result.right.kind !== 'positions') continue;
-    const read = result.right.value;
-    lending.push(...read.lending);
-    liquidity.push(...read.liquidity);
-    warnings.push(...read.warnings);
-    if (read.healthFactor !== undefined && read.healthFactor !== null) healthFactor = Math.min(healthFactor ?? Infinity, read.healthFactor);
-  }
-  const tokenRefs = [...lending.map((p) => p.tokenRef), ...liquidity.flatMap((p) => [p.token0Ref, p.token1Ref])];
-  return { lending, liquidity, warnings, healthFactor, tokenRefs };
-};
+import type { TokenMetadata, TokenToRead, WalletOnChain } from './ports';
 
 const uniqueRefs = (refs: ReadonlyArray<TokenRef>): ReadonlyArray<TokenRef> => [...new Map(refs.map((r) => [r.key, r])).values()];
+
+/** Every token the read found, once: the balances', then the lending and liquidity positions'. */
+const tokensToPrice = (read: WalletOnChain): ReadonlyArray<TokenRef> =>
+  uniqueRefs([...read.holdings, ...read.lending.map((p) => p.tokenRef), ...read.liquidity.flatMap((p) => [p.token0Ref, p.token1Ref])]);
 
 const TokenMetadataCodec = t.type({ symbol: t.string, name: t.string, decimals: t.number });
 const METADATA_TTL_SECONDS = 30 * 24 * 3600;
@@ -74,42 +48,25 @@ export const readPortfolio =
   (wallet: WalletAddress, extraTokens: ReadonlyArray<Address>): TE.TaskEither<AppError, Portfolio> =>
     pipe(
       tokensToRead(deps, extraTokens),
-      TE.flatMap((tokens) =>
-        deps.readChain<SourceResult>(
-          [
-            mapReadPlan(
-              tokenBalancesPlan({ wallet, multicallAddress: deps.multicallAddress, nativeCoingeckoId: deps.registry.nativeCoingeckoId, tokens }),
-              (value): SourceResult => ({ kind: 'tokens', value }),
-            ),
-            ...deps.protocolReaders.map((reader) => mapReadPlan(reader.plan(wallet), (value): SourceResult => ({ kind: 'positions', value }))),
-          ],
-          { wallet, tokens },
-        ),
-      ),
-      TE.flatMap((outcome) => {
-        const tokens = outcome.outcomes[0]?.result;
-        if (tokens === undefined || E.isLeft(tokens) || tokens.right.kind !== 'tokens') {
-          return TE.left<AppError, never>({ _tag: 'RpcUnavailable', cause: tokens !== undefined && E.isLeft(tokens) ? tokens.left : undefined });
-        }
-        const { holdings, warnings, discoveredMetadata } = tokens.right.value;
-        const positions = collectPositions(outcome.outcomes.slice(1));
-        return pipe(
-          TE.fromTask(() => rememberMetadata(deps, discoveredMetadata)),
-          TE.flatMap(() => TE.fromTask(deps.priceFeed.getPrices(uniqueRefs([...holdings, ...positions.tokenRefs])))),
+      TE.flatMap((tokens) => deps.chain.readWallet(wallet, tokens)),
+      TE.flatMap((read) =>
+        pipe(
+          TE.fromTask(() => rememberMetadata(deps, read.discoveredMetadata)),
+          TE.flatMap(() => TE.fromTask(deps.priceFeed.getPrices(tokensToPrice(read)))),
           TE.map((prices) =>
             valuePortfolio({
               walletAddress: wallet,
               chainId: deps.registry.chainId,
-              blockNumber: outcome.blockNumber,
-              holdings,
+              blockNumber: read.blockNumber,
+              holdings: read.holdings,
               prices,
-              lendingPositions: positions.lending,
-              liquidityPositions: positions.liquidity,
-              healthFactor: positions.healthFactor,
-              warnings: [...warnings, ...positions.warnings],
+              lendingPositions: read.lending,
+              liquidityPositions: read.liquidity,
+              healthFactor: read.healthFactor,
+              warnings: read.warnings,
               now: deps.now(),
             }),
           ),
-        );
-      }),
+        ),
+      ),
     );

@@ -1,5 +1,5 @@
 import type { Portfolio } from '../../domain/portfolio/portfolio';
-import type { SnapshotHolding } from '../../infra/db/snapshots-repository';
+import type { SnapshotHolding } from './ports';
 
 /**
  * What a snapshot keeps per asset for performance attribution: every part of `totalValueUSD` (debt is not in it),

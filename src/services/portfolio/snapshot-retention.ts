@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { bucketForRetention, RETENTION_RAW_MS } from '../../domain/performance';
-import type { SnapshotsRepository } from '../../infra/db/snapshots-repository';
-import type { Logger } from '../../infra/logging/logger';
+import type { SnapshotsRepository } from './ports';
+import type { Logger } from '../ports/logger';
 
 /**
  * Downsamples stored snapshots: raw for 7 days, the last of each hour up to 90 days, the last of each day after.

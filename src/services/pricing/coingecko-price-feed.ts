@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import type { TokenRef } from '../../domain/tokens/token-ref';
-import type { Cache } from '../../infra/cache/cache';
-import type { Logger } from '../../infra/logging/logger';
+import type { Cache } from '../ports/cache';
+import type { Logger } from '../ports/logger';
 import type { CoinGeckoApi, CoinGeckoError, CoinQuote } from './coingecko-api';
 import { makeInFlightBatches, type BatchResults } from './in-flight-batches';
 import { FreshEntry, LastKnownEntry } from './price-cache-entries';

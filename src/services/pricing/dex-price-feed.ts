@@ -5,8 +5,8 @@ import type * as TE from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { TokenRef } from '../../domain/tokens/token-ref';
-import type { Cache } from '../../infra/cache/cache';
-import type { Logger } from '../../infra/logging/logger';
+import type { Cache } from '../ports/cache';
+import type { Logger } from '../ports/logger';
 import type { Price, PriceFeed, PriceMap } from './price-feed';
 
 /** A pool's price and depth, as the chain adapter reads them (whole quote per whole token; depth in quote base units). */

@@ -2,8 +2,10 @@ import { pipe } from 'fp-ts/function';
 import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
-import type { Cache } from '../../infra/cache/cache';
+import type { AppError } from '../../domain/app-error';
+import type { Cache } from '../ports/cache';
 import type { ChartPoint, ChartTarget, CoinGeckoApi, CoinGeckoError } from './coingecko-api';
+import { coinGeckoErrorToAppError } from './coingecko-error-to-app-error';
 import { daysOfRange, type PriceRange } from './price-range';
 
 /** Whose history: a CoinGecko coin id, or a contract address (checksummed) on the chain's platform. */
@@ -28,8 +30,11 @@ export interface PriceHistory {
 }
 
 export interface PriceHistoryService {
-  /** The USD history of a token over a range; fails only when CoinGecko fails and no copy was ever stored. */
-  readonly getPriceHistory: (token: HistoryToken, range: PriceRange) => TE.TaskEither<CoinGeckoError, PriceHistory>;
+  /**
+   * The USD history of a token over a range; fails only when CoinGecko fails and no copy was ever stored: 503
+   * UpstreamUnavailable (with CoinGecko's Retry-After when it sent one), 502 UpstreamBadResponse, 404 NotFound.
+   */
+  readonly getPriceHistory: (token: HistoryToken, range: PriceRange) => TE.TaskEither<AppError, PriceHistory>;
 }
 
 export interface PriceHistoryDeps {
@@ -63,7 +68,7 @@ export const makePriceHistoryService = (deps: PriceHistoryDeps): PriceHistorySer
   const ttl = deps.ttlSeconds ?? 300;
   const lastKnownTtl = deps.lastKnownTtlSeconds ?? 7 * 24 * 3600;
 
-  const getPriceHistory = (token: HistoryToken, range: PriceRange): TE.TaskEither<CoinGeckoError, PriceHistory> => {
+  const getPriceHistory = (token: HistoryToken, range: PriceRange): TE.TaskEither<AppError, PriceHistory> => {
     const label = token.kind === 'coin' ? token.id : token.address;
     const ref = token.kind === 'coin' ? `id:${token.id}` : `contract:${token.address.toLowerCase()}`;
     const freshKey = `prices:history:v1:${deps.chainId}:${ref}:${range}`;
@@ -95,6 +100,7 @@ export const makePriceHistoryService = (deps: PriceHistoryDeps): PriceHistorySer
             )
           : TE.left(e),
       ),
+      TE.mapLeft((e) => coinGeckoErrorToAppError(e, 'price history')),
     );
   };
 

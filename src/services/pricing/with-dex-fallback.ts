@@ -1,7 +1,7 @@
 import { findWrappedNative, registryTokenRef, type Registry } from '../../config/registry';
 import type { RegistryToken } from '../../config/sei-networks';
-import type { Cache } from '../../infra/cache/cache';
-import type { Logger } from '../../infra/logging/logger';
+import type { Cache } from '../ports/cache';
+import type { Logger } from '../ports/logger';
 import { makeDexPriceFeed, type QuoteToken, type ReadDexPools } from './dex-price-feed';
 import type { PriceFeed } from './price-feed';
 import { withFallback } from './with-fallback';

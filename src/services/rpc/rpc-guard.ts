@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import type { AppError } from '../../domain/app-error';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 import { callThroughCircuit } from '../circuit/call-through-circuit';
 import type { CallOutcome, CircuitBreaker } from '../circuit/circuit-breaker';
 import type { HealthCheck } from '../health';

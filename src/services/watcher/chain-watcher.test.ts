@@ -1,8 +1,7 @@
 import { makeSilentLogger } from '../../infra/logging/logger';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { startChainWatcher } from './chain-watcher';
-import type { BlockRange } from './split-block-range';
-import type { WatchedChain } from './touched-wallets';
+import type { BlockRange, WatchedChain } from './ports';
 
 const A = '0x1111111111111111111111111111111111111111' as WalletAddress;
 const B = '0x2222222222222222222222222222222222222222' as WalletAddress;

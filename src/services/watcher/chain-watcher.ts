@@ -1,8 +1,8 @@
 import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 import { repeatEvery, type Repeating } from './repeat-every';
 import { makeRereadSchedule } from './reread-schedule';
-import type { WatchedChain } from './touched-wallets';
+import type { WatchedChain } from './ports';
 
 export interface ChainWatcherDeps {
   readonly chain: WatchedChain;

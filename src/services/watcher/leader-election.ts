@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Logger } from '../../infra/logging/logger';
-import type { LeaseStore } from './lease-store';
+import type { Logger } from '../ports/logger';
+import type { LeaseStore } from './ports';
 
 export interface LeaderElectionOptions {
   readonly store: LeaseStore;

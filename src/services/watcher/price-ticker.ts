@@ -1,5 +1,5 @@
 import type { TokenRef } from '../../domain/tokens/token-ref';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 import type { PriceFeed } from '../pricing/price-feed';
 import { movedPrices, type PriceTick } from './moved-prices';
 import { repeatEvery, type Repeating } from './repeat-every';

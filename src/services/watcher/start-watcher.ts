@@ -1,15 +1,13 @@
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import type { TokenRef } from '../../domain/tokens/token-ref';
-import type { Logger } from '../../infra/logging/logger';
+import type { Logger } from '../ports/logger';
 import type { PriceFeed } from '../pricing/price-feed';
 import { startChainWatcher } from './chain-watcher';
-import type { InterestSet } from './interest-set';
+import type { InterestSet, LeaseStore, WatchedChain } from './ports';
 import { startLeaderElection } from './leader-election';
-import type { LeaseStore } from './lease-store';
 import type { PriceTick } from './moved-prices';
 import { startPriceTicker } from './price-ticker';
 import type { Repeating } from './repeat-every';
-import type { WatchedChain } from './touched-wallets';
 
 export interface WatcherDeps {
   readonly leases: LeaseStore;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import * as winston from 'winston';
-import type { Logger } from '../../../src/infra/logging/logger';
+import type { Logger } from '../../../src/services/ports/logger';
 
 /** A JSON logger whose lines a test can read back. */
 export const makeCaptureLogger = (): { logger: Logger; lines: Array<Record<string, unknown>> } => {

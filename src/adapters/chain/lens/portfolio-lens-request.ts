@@ -1,5 +1,5 @@
 import { encodeDeployData, getAddress, type Address, type Hex } from 'viem';
-import type { TokenToRead } from '../../protocols/erc20/token-balances-plan';
+import type { TokenToRead } from '../../../services/portfolio/ports';
 import { PORTFOLIO_LENS_BYTECODE, portfolioLensAbi } from './portfolio-lens-artifact';
 import type { PortfolioLensSetup } from './portfolio-lens-setup';
 

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import type { Logger } from '../../../infra/logging/logger';
+import type { Logger } from '../../../services/ports/logger';
 import type { PlanOutcome } from '../execute-read-plans';
 import type { ContractRead, ReadPlan, ReadResult, ReadStep } from '../read-plan';
 

@@ -2,17 +2,8 @@ import { erc20Abi, multicall3Abi, type Address } from 'viem';
 import { MAX_NAME_LENGTH, MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { ReadWarning, TokenHolding } from '../../../domain/tokens/token-holding';
 import { NATIVE_KEY } from '../../../domain/tokens/token-ref';
-import type { RegistryToken } from '../../../config/sei-networks';
+import type { TokenMetadata, TokenToRead } from '../../../services/portfolio/ports';
 import { readThen, done, type ContractRead, type ReadPlan, type ReadResult } from '../../chain/read-plan';
-
-export interface TokenMetadata {
-  readonly symbol: string;
-  readonly name: string;
-  readonly decimals: number;
-}
-
-/** A token to read: from the registry (metadata known), or added by the caller (metadata read on chain unless cached). */
-export type TokenToRead = { readonly known: RegistryToken } | { readonly unknown: Address; readonly cachedMetadata?: TokenMetadata };
 
 export interface TokenBalancesResult {
   readonly holdings: ReadonlyArray<TokenHolding>;

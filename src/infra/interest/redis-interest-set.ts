@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../infra/logging/logger';
-import { makeLocalCounts, type InterestSet } from './interest-set';
+import type { Logger } from '../../services/ports/logger';
+import type { InterestSet } from '../../services/watcher/ports';
+import { makeLocalCounts } from './local-counts';
 
 export interface RedisInterestSetOptions {
   /** Names the sorted set (`watch:<name>`). */

@@ -1,8 +1,4 @@
-/** An inclusive block span, as eth_getLogs takes it. */
-export interface BlockRange {
-  readonly fromBlock: bigint;
-  readonly toBlock: bigint;
-}
+import type { BlockRange } from '../../services/watcher/ports';
 
 /** Sei answers eth_getLogs over at most 2,000 blocks. */
 export const MAX_LOG_BLOCK_RANGE = 2000n;

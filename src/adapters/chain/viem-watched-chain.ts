@@ -1,7 +1,7 @@
 import { getAddress, numberToHex, pad, type Hex, type PublicClient } from 'viem';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { splitBlockRange } from './split-block-range';
-import type { WatchedChain } from './touched-wallets';
+import type { WatchedChain } from '../../services/watcher/ports';
 
 /** keccak256("Transfer(address,address,uint256)"): the same topic for ERC-20 and ERC-721. */
 export const TRANSFER_TOPIC: Hex = '0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { LeaseStore } from './lease-store';
+import type { LeaseStore } from '../../services/watcher/ports';
 
 const RENEW_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 const RELEASE_IF_OWNER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";

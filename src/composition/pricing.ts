@@ -1,15 +1,18 @@
-import type { AppConfig } from '../../config/app-config';
-import { makeCoinGeckoClient, type CoinGeckoClientOptions } from '../../adapters/prices/coingecko-client';
-import type { Cache } from '../../infra/cache/cache';
-import type { Logger } from '../../infra/logging/logger';
-import type { Metrics } from '../../infra/metrics';
-import { makeCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from '../circuit/circuit-breaker';
-import type { CoinGeckoApi } from './coingecko-api';
-import { makeCoinGeckoPriceFeed } from './coingecko-price-feed';
-import { guardWithCircuit } from './guard-with-circuit';
-import { makePriceHistoryService, type PriceHistoryService } from './price-history';
-import type { PriceFeed } from './price-feed';
-import { withFallback } from './with-fallback';
+import { makeCoinGeckoClient, type CoinGeckoClientOptions } from '../adapters/prices/coingecko-client';
+import type { AppConfig } from '../config/app-config';
+import type { Registry } from '../config/registry';
+import type { Metrics } from '../infra/metrics';
+import { makeCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from '../services/circuit/circuit-breaker';
+import type { Cache } from '../services/ports/cache';
+import type { Logger } from '../services/ports/logger';
+import type { CoinGeckoApi } from '../services/pricing/coingecko-api';
+import type { ReadDexPools } from '../services/pricing/dex-price-feed';
+import { makeCoinGeckoPriceFeed } from '../services/pricing/coingecko-price-feed';
+import { guardWithCircuit } from '../services/pricing/guard-with-circuit';
+import { makePriceHistoryService, type PriceHistoryService } from '../services/pricing/price-history';
+import type { PriceFeed } from '../services/pricing/price-feed';
+import { withDexFallback } from '../services/pricing/with-dex-fallback';
+import { withFallback } from '../services/pricing/with-fallback';
 
 export interface PricingDeps {
   readonly config: AppConfig;
@@ -45,7 +48,6 @@ export interface Pricing {
 /**
  * Builds the pricing side from the app's config: the CoinGecko client, one circuit breaker for all
  * CoinGecko calls (its open periods shared through the cache), the cached price feed and the history service.
- * A composition helper for main.ts: the one place in services that names a concrete adapter.
  */
 export const makePricing = (deps: PricingDeps): Pricing => {
   const { config } = deps;
@@ -72,4 +74,34 @@ export const makePricing = (deps: PricingDeps): Pricing => {
     coingecko,
     circuit,
   };
+};
+
+export interface AppPricingWiring {
+  readonly config: AppConfig;
+  readonly registry: Registry;
+  readonly cache: Cache;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** DragonSwap V2 pool reads; undefined when the registry has none (then there is no DEX fallback). */
+  readonly readDexPools: ReadDexPools | undefined;
+  readonly now: () => Date;
+}
+
+/**
+ * Pricing as the app runs it: CoinGecko (its circuit exported as `upstream_circuit_open{service="coingecko"}`), and
+ * for what CoinGecko cannot price (or only stale), DragonSwap V2 pools against the registry's stablecoins and WSEI.
+ */
+export const makeAppPricing = (w: AppPricingWiring): Pricing => {
+  const pricing = makePricing({ config: w.config, network: w.registry, cache: w.cache, logger: w.logger, metrics: w.metrics });
+  w.metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
+  const priceFeed = withDexFallback(pricing.priceFeed, {
+    registry: w.registry,
+    readPools: w.readDexPools,
+    minLiquidityUSD: w.config.dexMinLiquidityUsd,
+    ttlSeconds: w.config.cacheTtlSeconds.prices,
+    cache: w.cache,
+    logger: w.logger,
+    now: w.now,
+  });
+  return { ...pricing, priceFeed };
 };

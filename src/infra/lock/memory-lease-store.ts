@@ -1,4 +1,4 @@
-import type { LeaseStore } from './lease-store';
+import type { LeaseStore } from '../../services/watcher/ports';
 
 /** Leases in this process only: without Redis there is one process, and it leads. */
 export const makeMemoryLeaseStore = (now: () => number = Date.now): LeaseStore => {

@@ -1,16 +1,16 @@
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { PublicClient } from 'viem';
-import type { AppConfig } from '../../config/app-config';
-import { makeSessionsRepository } from '../../infra/db/sessions-repository';
-import type { Logger } from '../../infra/logging/logger';
-import { makeAccessTokens } from './access-tokens';
-import { makeAuthService, type AuthService } from './auth-service';
-import { makeMemoryNonceStore } from './memory-nonce-store';
-import { makeMemoryRevokedTokens } from './memory-revoked-tokens';
-import { makeRedisNonceStore } from './redis-nonce-store';
-import { makeRedisRevokedTokens } from './redis-revoked-tokens';
-import { makeSiweSignatureVerifier } from './siwe-signature-verifier';
+import type { AppConfig } from '../config/app-config';
+import { makeSessionsRepository } from '../infra/db/sessions-repository';
+import { makeAccessTokens } from '../services/auth/access-tokens';
+import { makeAuthService, type AuthService } from '../services/auth/auth-service';
+import { makeMemoryNonceStore } from '../services/auth/memory-nonce-store';
+import { makeMemoryRevokedTokens } from '../services/auth/memory-revoked-tokens';
+import { makeRedisNonceStore } from '../services/auth/redis-nonce-store';
+import { makeRedisRevokedTokens } from '../services/auth/redis-revoked-tokens';
+import { makeSiweSignatureVerifier } from '../services/auth/siwe-signature-verifier';
+import type { Logger } from '../services/ports/logger';
 
 export interface MakeAuthDeps {
   readonly config: AppConfig;
