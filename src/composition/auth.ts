@@ -9,7 +9,7 @@ import { makeMemoryNonceStore } from '../services/auth/memory-nonce-store';
 import { makeMemoryRevokedTokens } from '../services/auth/memory-revoked-tokens';
 import { makeRedisNonceStore } from '../services/auth/redis-nonce-store';
 import { makeRedisRevokedTokens } from '../services/auth/redis-revoked-tokens';
-import { makeSiweSignatureVerifier } from '../services/auth/siwe-signature-verifier';
+import { makeSiweSignatureVerifier } from '../adapters/chain/siwe-signature-verifier';
 import type { Logger } from '../services/ports/logger';
 
 export interface MakeAuthDeps {

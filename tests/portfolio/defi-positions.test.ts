@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { formatUnits, getAddress, type Address, type Hex } from 'viem';
+import { formatUnits, getAddress, type Address } from 'viem';
 import { uniswapV3PoolAbi } from '../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
 import { uniswapV2PairAbi } from '../../src/adapters/protocols/uniswap-v2/uniswap-v2-abis';
 import type { RunningServer } from '../../src/main';
@@ -106,9 +106,9 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     cleanups.forEach((remove) => remove());
   });
 
-  it.each([
+  it.each<{ path: string; env: Record<string, string>; cold: number; warm: number }>([
     { path: 'rounds', env: { SEI_PORTFOLIO_LENS: 'false' }, cold: 3, warm: 2 },
-    { path: 'lens', env: {} as Record<string, string>, cold: 1, warm: 1 },
+    { path: 'lens', env: {}, cold: 1, warm: 1 },
   ])('$path: a cold read of 5 reserves + 10 NFTs + a V1 LP costs $cold chain HTTP request(s), the same as 1 reserve + 1 NFT; warm $warm', async ({ env, cold: coldCount, warm: warmCount }) => {
     const counts: number[] = [];
     const methods: Array<Record<string, number>> = [];
@@ -389,7 +389,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       expect(p.warnings[0].message).toContain(v3.positionManager);
       expect(p.totalLiquidityUSD).toBe(p.liquidityPositions[0].valueUSD);
     } finally {
-      await h.devnet.setCode(v3.positionManager, code as Hex);
+      await h.devnet.setCode(v3.positionManager, code);
     }
   });
 
@@ -413,7 +413,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       expect(p.tokenBalances.find((b: { token: string }) => b.token === token('USDT0').address)).toMatchObject({ balance: units(2_000, 6).toString(), valueUSD: 2_000 });
       expect(p.warnings).toEqual([{ source: 'yei', message: expect.stringContaining('yei positions could not be read') }]);
     } finally {
-      await h.devnet.setCode(market.pool, code as Hex);
+      await h.devnet.setCode(market.pool, code);
     }
   });
 

@@ -103,7 +103,7 @@ describe('Socket.IO edge', () => {
       const [first, second] = await Promise.all([connect({ auth: { token } }), connect({ auth: { token: await signIn(server.app, account) } })]);
       const bystander = await connect({ auth: { token: await signIn(server.app, newAccount()) } });
       expect((await request(server.app).delete('/api/me/data').set('Authorization', `Bearer ${token}`)).status).toBe(200);
-      expect(await Promise.all([disconnection(first as ClientSocket, 2000), disconnection(second as ClientSocket, 2000)])).toEqual(['io server disconnect', 'io server disconnect']);
+      expect(await Promise.all([disconnection(first, 2000), disconnection(second, 2000)])).toEqual(['io server disconnect', 'io server disconnect']);
       await sleep(600);
       expect(bystander.connected).toBe(true);
     });

@@ -57,7 +57,7 @@ describe('liquidationPrice', () => {
           const collateral = [asset, ...others];
           const price = liquidationPrice({ collateral, totalDebtUSD: debt, assetKey: 'A' });
           fc.pre(price !== null);
-          const repriced = [{ ...asset, priceUSD: price as number }, ...others];
+          const repriced = [{ ...asset, priceUSD: price }, ...others];
           expect(healthFactor({ collateral: repriced, totalDebtUSD: debt }) as number).toBeCloseTo(1, 6);
         },
       ),

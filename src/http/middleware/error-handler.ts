@@ -21,7 +21,8 @@ export const errorHandler =
   (logger: Logger, maxRequestSizeBytes: number): ErrorRequestHandler =>
   (err: unknown, req, res, _next) => {
     const afterAnswer = res.headersSent;
-    const context = { requestId: res.locals['requestId'], method: req.method, path: req.path, ...(afterAnswer ? { afterAnswer } : {}) };
+    const requestId: unknown = res.locals['requestId'];
+    const context = { requestId, method: req.method, path: req.path, ...(afterAnswer ? { afterAnswer } : {}) };
     const unreadable = unreadableRequestOf(err, req, maxRequestSizeBytes);
     if (unreadable === undefined) {
       logger.error('unhandled error in request', { ...context, error: err });

@@ -6,15 +6,17 @@ export const makeMemoryStore = (maxEntries: number): RawStore => {
   const lru = new LRUCache<string, string>({ max: maxEntries });
   return {
     kind: 'memory',
-    get: async (key) => lru.get(key) ?? null,
-    set: async (key, value, ttlSeconds) => {
+    get: (key) => Promise.resolve(lru.get(key) ?? null),
+    set: (key, value, ttlSeconds) => {
       lru.set(key, value, { ttl: Math.max(1, ttlSeconds) * 1000 });
+      return Promise.resolve();
     },
-    delete: async (key) => {
+    delete: (key) => {
       lru.delete(key);
+      return Promise.resolve();
     },
     isUp: () => true,
-    ping: async () => true,
+    ping: () => Promise.resolve(true),
     size: () => lru.size,
   };
 };

@@ -12,7 +12,7 @@ export const makeRedisLock = (redis: Redis): Lock => ({
       const ok = await redis.set(`lock:${key}`, token, 'PX', ttlMs, 'NX');
       if (ok !== 'OK') return null;
     } catch {
-      return async () => undefined;
+      return () => Promise.resolve();
     }
     return async () => {
       await redis.eval(RELEASE_IF_OWNER, 1, `lock:${key}`, token).catch(() => undefined);
@@ -24,13 +24,14 @@ export const makeRedisLock = (redis: Redis): Lock => ({
 export const makeMemoryLock = (): Lock => {
   const held = new Map<string, number>();
   return {
-    tryAcquire: async (key, ttlMs) => {
+    tryAcquire: (key, ttlMs) => {
       const until = held.get(key);
-      if (until !== undefined && until > Date.now()) return null;
+      if (until !== undefined && until > Date.now()) return Promise.resolve(null);
       held.set(key, Date.now() + ttlMs);
-      return async () => {
+      return Promise.resolve(() => {
         held.delete(key);
-      };
+        return Promise.resolve();
+      });
     },
   };
 };

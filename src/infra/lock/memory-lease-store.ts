@@ -7,20 +7,23 @@ export const makeMemoryLeaseStore = (now: () => number = Date.now): LeaseStore =
     const lease = leases.get(name);
     return lease !== undefined && lease.until > now() ? lease.owner : undefined;
   };
+  const acquire = (name: string, owner: string, ttlMs: number): boolean => {
+    const current = holder(name);
+    if (current !== undefined && current !== owner) return false;
+    leases.set(name, { owner, until: now() + ttlMs });
+    return true;
+  };
+  const renew = (name: string, owner: string, ttlMs: number): boolean => {
+    if (holder(name) !== owner) return false;
+    leases.set(name, { owner, until: now() + ttlMs });
+    return true;
+  };
   return {
-    acquire: async (name, owner, ttlMs) => {
-      const current = holder(name);
-      if (current !== undefined && current !== owner) return false;
-      leases.set(name, { owner, until: now() + ttlMs });
-      return true;
-    },
-    renew: async (name, owner, ttlMs) => {
-      if (holder(name) !== owner) return false;
-      leases.set(name, { owner, until: now() + ttlMs });
-      return true;
-    },
-    release: async (name, owner) => {
+    acquire: (name, owner, ttlMs) => Promise.resolve(acquire(name, owner, ttlMs)),
+    renew: (name, owner, ttlMs) => Promise.resolve(renew(name, owner, ttlMs)),
+    release: (name, owner) => {
       if (holder(name) === owner) leases.delete(name);
+      return Promise.resolve();
     },
   };
 };

@@ -30,7 +30,7 @@ const enrich = winston.format((info) => {
 const readable = winston.format.printf((info) => {
   const { level, message, requestId, service: _s, environment: _e, '@timestamp': ts, ...rest } = info;
   const extra = Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : '';
-  return `${String(ts)} ${level} ${requestId === undefined ? '' : `[${String(requestId)}] `}${String(message)}${extra}`;
+  return `${String(ts)} ${level} ${typeof requestId === 'string' ? `[${requestId}] ` : ''}${String(message)}${extra}`;
 });
 
 /** The process logger: JSON lines (daily-rotated files when a directory is set), readable console in development. */

@@ -23,5 +23,5 @@ export const eraseAccountData =
     pipe(
       erasers,
       TE.traverseSeqArray((erase) => erase(wallet)),
-      TE.map((counts) => ({ erased: Object.assign({ chatMessages: 0, alerts: 0, sessions: 0 }, ...counts) })),
+      TE.map((counts) => ({ erased: counts.reduce<ErasedCounts>((all, kind) => ({ ...all, ...kind }), { chatMessages: 0, alerts: 0, sessions: 0 }) })),
     );

@@ -11,7 +11,7 @@ import { authError } from './auth-errors';
 import { checkSiweMessage, type SiweExpectations } from './check-siwe-message';
 import type { NonceStore } from './nonce-store';
 import type { RevokedTokens } from './revoked-tokens';
-import type { SignatureVerifier } from './siwe-signature-verifier';
+import type { SignatureVerifier } from './ports';
 
 export interface AuthDeps {
   readonly nonces: NonceStore;

@@ -250,7 +250,7 @@ describe('devnet', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     unwatch();
-    await (await wsClient.transport.getRpcClient()).close();
+    (await wsClient.transport.getRpcClient()).close();
 
     expect(seen).toHaveLength(2);
     const [first, second] = seen as [bigint, bigint];

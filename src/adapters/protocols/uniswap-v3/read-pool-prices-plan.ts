@@ -40,7 +40,8 @@ const Q96 = 1n << 96n;
 
 const toQuote = (query: PoolPriceQuery, fee: number, pool: Address, slot0: ReadResult | undefined, liquidity: ReadResult | undefined): PoolPriceQuote | undefined => {
   if (slot0?.ok !== true || liquidity?.ok !== true || !Array.isArray(slot0.value) || typeof liquidity.value !== 'bigint') return undefined;
-  const [sqrtPriceX96, tick] = slot0.value;
+  const slot0Values: ReadonlyArray<unknown> = slot0.value;
+  const [sqrtPriceX96, tick] = slot0Values;
   if (typeof sqrtPriceX96 !== 'bigint' || typeof tick !== 'number' || sqrtPriceX96 === 0n || liquidity.value === 0n) return undefined;
   const tokenIsToken0 = getAddress(query.token).toLowerCase() < getAddress(query.quote).toLowerCase();
   const price = tokenIsToken0

@@ -2,17 +2,8 @@ import * as TE from 'fp-ts/TaskEither';
 import { isAddressEqual, recoverMessageAddress, type Hex, type PublicClient } from 'viem';
 import { verifySiweMessage } from 'viem/siwe';
 import type { AppError } from '../../domain/app-error';
-import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { Logger } from '../ports/logger';
-
-export interface SignatureCheck {
-  readonly message: string;
-  readonly signature: Hex;
-  readonly address: WalletAddress;
-}
-
-/** True when `address` signed `message`; an error only when the chain could not be asked. */
-export type SignatureVerifier = (check: SignatureCheck) => TE.TaskEither<AppError, boolean>;
+import type { SignatureCheck, SignatureVerifier } from '../../services/auth/ports';
+import type { Logger } from '../../services/ports/logger';
 
 class VerificationTimeout extends Error {}
 
