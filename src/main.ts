@@ -45,13 +45,12 @@ import { accountRoutes } from './http/routes/account-routes';
 import { alertRoutes } from './http/routes/alert-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { makeAlertsRepository } from './infra/db/alerts-repository';
+import { makeWalletDataStore } from './infra/db/wallet-data-store';
 import { eraseAccountData } from './services/account/erase-account-data';
-import { makeOptionalTableEraser } from './services/account/optional-table-eraser';
 import type { AlertNotifier } from './services/alerts/alert-notifier';
 import { alertTokenRefOf } from './services/alerts/alert-token-ref';
-import { alertsDataEraser, evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
+import { evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
 import { makeAuth } from './services/auth/make-auth';
-import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
 import { aiRoutes } from './http/routes/ai-routes';
 import { chatRoutes, chatSocketHook } from './http/routes/chat-routes';
 import { makeAssistant } from './services/ai/make-assistant';
@@ -144,12 +143,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     logger,
     now,
   });
-  // Order matters: sessions last, since erasing them revokes the token a failed erasure would be retried with.
-  const eraseData = eraseAccountData([
-    makeOptionalTableEraser(database.pool, 'chatMessages', 'chat_messages', 'wallet'),
-    alertsDataEraser(alerts),
-    sessionsDataEraser(auth),
-  ]);
+  const eraseData = eraseAccountData({ store: makeWalletDataStore(database.pool), endSessions: auth.endSessions });
   const evaluateAlerts = evaluateAlertsInBackground(alerts, logger);
   const pushChanges = pushPortfolioChanges(realtimeHub.push, logger);
   const portfolioDeps: PortfolioDeps = {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type * as T from 'fp-ts/Task';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Hex } from 'viem';
@@ -46,8 +47,8 @@ export interface AuthService {
   readonly verifyAccessToken: (token: string) => TE.TaskEither<AppError, AuthSession>;
   /** Revokes this session's token until it would have expired. */
   readonly logout: (session: AuthSession) => TE.TaskEither<AppError, void>;
-  /** Revokes every token the wallet holds and deletes its session records; returns how many records were deleted. */
-  readonly eraseSessions: (wallet: WalletAddress) => TE.TaskEither<AppError, number>;
+  /** Ends sessions whose records were erased (account erasure) in every worker's view; failures are logged, never returned. */
+  readonly endSessions: (sessions: ReadonlyArray<{ readonly jti: string; readonly expiresAt: Date }>) => T.Task<void>;
 }
 
 /** 128 random bits as 32 hex characters: alphanumeric, as EIP-4361 requires of a nonce. */
@@ -129,23 +130,16 @@ export const makeAuthService = (deps: AuthDeps): AuthService => {
         TE.flatMap(() => deps.revoked.revoke(session.jti, session.expiresAt)),
       ),
 
-    eraseSessions: (wallet) => {
-      const now = deps.now();
-      return pipe(
-        // Mark first, so that while the revocation list is down the records already say "revoked".
-        deps.sessions.revokeAllOf(wallet, now),
-        TE.tap((sessions) =>
-          TE.traverseSeqArray((s: { readonly jti: string; readonly expiresAt: Date }) => (s.expiresAt > now ? deps.revoked.revoke(s.jti, s.expiresAt) : TE.right(undefined)))(
-            sessions,
-          ),
+    endSessions: (sessions) =>
+      pipe(
+        sessions,
+        TE.traverseSeqArray((s) => deps.revoked.revoke(s.jti, s.expiresAt)),
+        TE.match(
+          (e): void => {
+            deps.logger.warn('ended sessions not shared with the other workers', { cause: e });
+          },
+          (): void => undefined,
         ),
-        TE.flatMap((sessions) =>
-          deps.sessions.deleteMany(
-            wallet,
-            sessions.map((s) => s.jti),
-          ),
-        ),
-      );
-    },
+      ),
   };
 };
