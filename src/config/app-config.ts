@@ -36,6 +36,8 @@ export interface AppConfig {
     readonly siweUri: string;
     readonly nonceTtlSeconds: number;
     readonly siweMaxAgeSeconds: number;
+    /** Seconds a "session still valid" answer may be served from the cache instead of Postgres. */
+    readonly sessionCacheSeconds: number;
   };
   readonly alerts: { readonly maxPerWallet: number };
   readonly database: {
@@ -183,6 +185,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
       siweUri: siweUriOf(e),
       nonceTtlSeconds: e.SIWE_NONCE_TTL_SECONDS,
       siweMaxAgeSeconds: e.SIWE_MAX_AGE_SECONDS,
+      sessionCacheSeconds: e.AUTH_SESSION_CACHE_SECONDS,
     },
     alerts: { maxPerWallet: e.ALERTS_MAX_PER_WALLET },
     database: {

@@ -4,12 +4,12 @@ import type { PublicClient } from 'viem';
 import type { AppConfig } from '../../config/app-config';
 import { makeSessionsRepository } from '../../infra/db/sessions-repository';
 import type { Logger } from '../../infra/logging/logger';
+import { makeRedisSessionStatusCache } from '../../infra/redis/redis-session-status-cache';
 import { makeAccessTokens } from './access-tokens';
 import { makeAuthService, type AuthService } from './auth-service';
 import { makeMemoryNonceStore } from './memory-nonce-store';
-import { makeMemoryRevokedTokens } from './memory-revoked-tokens';
+import { makeMemorySessionStatusCache } from './memory-session-status-cache';
 import { makeRedisNonceStore } from './redis-nonce-store';
-import { makeRedisRevokedTokens } from './redis-revoked-tokens';
 import { makeSiweSignatureVerifier } from './siwe-signature-verifier';
 
 export interface MakeAuthDeps {
@@ -24,13 +24,13 @@ export interface MakeAuthDeps {
 }
 
 const MEMORY_NONCE_LIMIT = 100_000;
+const MEMORY_SESSION_LIMIT = 100_000;
 
-/** Builds the sign-in service from config: Redis-backed nonces and revocations when Redis is configured, memory otherwise. */
+/** Builds the sign-in service from config: session records in Postgres, cached in Redis when configured (else in memory). */
 export const makeAuth = (deps: MakeAuthDeps): AuthService => {
   const { config, redis, logger } = deps;
   const nowMs = () => deps.now().getTime();
   const localNonces = makeMemoryNonceStore({ maxEntries: MEMORY_NONCE_LIMIT, now: nowMs });
-  const localRevoked = makeMemoryRevokedTokens(nowMs);
   return makeAuthService({
     nonces: redis === undefined ? localNonces : makeRedisNonceStore(redis, localNonces, logger),
     nonceTtlSeconds: config.auth.nonceTtlSeconds,
@@ -44,7 +44,8 @@ export const makeAuth = (deps: MakeAuthDeps): AuthService => {
       now: deps.now,
     }),
     sessions: makeSessionsRepository(deps.pool),
-    revoked: redis === undefined ? localRevoked : makeRedisRevokedTokens(redis, localRevoked, nowMs),
+    sessionCache: redis === undefined ? makeMemorySessionStatusCache({ maxEntries: MEMORY_SESSION_LIMIT, now: nowMs }) : makeRedisSessionStatusCache(redis, logger),
+    activeCacheSeconds: config.auth.sessionCacheSeconds,
     logger,
     now: deps.now,
   });
