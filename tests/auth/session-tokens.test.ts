@@ -168,7 +168,7 @@ describe('sessions while Redis is down', () => {
     expect([afterLogout.status, afterLogout.body.error.code]).toEqual([401, 'TOKEN_REVOKED']);
   });
 
-  it('still signs in on this worker, keeping the nonce in process', async () => {
+  it('still signs in, the nonce kept in Postgres', async () => {
     const token = await signIn(server.app, newAccount());
     expect((await request(server.app).get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
   });
