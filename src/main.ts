@@ -21,6 +21,7 @@ import { makeMetrics, type Metrics } from './infra/metrics';
 import { makeRateLimiter } from './infra/rate-limit/rate-limiter';
 import { makeRedisClient, waitForRedis } from './infra/redis/make-redis-client';
 import { readPackageVersion } from './infra/package-version';
+import { keepSecretInDataDir } from './infra/secrets/keep-secret-in-data-dir';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
@@ -328,7 +329,7 @@ const trackConnections = (server: Server): (() => number) => {
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const decoded = decodeConfig(process.env, readPackageVersion());
+  const decoded = decodeConfig(process.env, readPackageVersion(), { keptSecret: keepSecretInDataDir });
   if (E.isLeft(decoded)) {
     process.stderr.write(`Refusing to start: invalid configuration\n${formatEnvProblems(decoded.left)}\n`);
     process.exit(1);

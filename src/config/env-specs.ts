@@ -23,7 +23,8 @@ function spec<A>(codec: t.Decoder<unknown, A>, description: string, def?: string
 
 /**
  * Every environment variable the server reads, with its codec, default and meaning.
- * Secrets have no default: in production they are required, in development a random one is made per run.
+ * Secrets have no default: in production they are required; otherwise a missing one is generated (kept in
+ * DATA_DIR/secrets.json on the embedded default, for this run only with DATABASE_URL).
  * `.env.example` is checked against this table by a test.
  */
 export const envSpecs = {
@@ -53,7 +54,7 @@ export const envSpecs = {
   REDIS_PASSWORD: spec(str, 'Redis password, if not in REDIS_URL'),
   REDIS_KEY_PREFIX: spec(str, 'Prefix of every Redis key', 'seipm:'),
   DATABASE_URL: spec(urlFromEnv(['postgres:', 'postgresql:']), 'Postgres URL; unset = embedded Postgres (PGlite) under DATA_DIR'),
-  DATA_DIR: spec(str, 'Directory of the embedded Postgres data', './data'),
+  DATA_DIR: spec(str, 'Directory of the embedded Postgres data, and of secrets.json (0600) keeping generated JWT_SECRET/ENCRYPTION_KEY', './data'),
   DB_POOL_MAX: spec(PositiveIntFromEnv, 'Connections per process (keep workers x pool under max_connections)', '10'),
   DB_STATEMENT_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Postgres statement_timeout', '10000'),
   DB_CONNECTION_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Time to wait for a pool connection', '5000'),
