@@ -5,7 +5,8 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signIn } from '../auth/sign-in';
 import { startChildServer, type ChildServer } from '../support/app/child-server';
 import { DEAD_RPC_URL, REAL_DATABASE_URL } from '../support/app/start-test-server';
-import { startTcpFaultProxy, type TcpFaultProxy } from '../support/net/tcp-fault-proxy';
+import { startProxyFor } from '../support/net/start-proxy-for';
+import type { TcpFaultProxy } from '../support/net/tcp-fault-proxy';
 import { waitUntil } from '../support/wait-until';
 
 jest.setTimeout(90_000);
@@ -23,11 +24,8 @@ describe('a Postgres connection dropped during an open transaction', () => {
   let direct: Pool;
 
   beforeAll(async () => {
-    const target = new URL(REAL_DATABASE_URL);
-    proxy = await startTcpFaultProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(REAL_DATABASE_URL);
-    viaProxy.hostname = proxy.host;
-    viaProxy.port = String(proxy.port);
+    const throughProxy = await startProxyFor(REAL_DATABASE_URL);
+    proxy = throughProxy.proxy;
     direct = new Pool({ connectionString: REAL_DATABASE_URL, max: 3 });
     app = await startChildServer({
       NODE_ENV: 'test',
@@ -35,7 +33,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
       RUN_JOBS: 'false',
-      DATABASE_URL: viaProxy.toString(),
+      DATABASE_URL: throughProxy.url,
       SEI_RPC_URL: DEAD_RPC_URL,
       RPC_RETRY_COUNT: '0',
       JWT_SECRET: 'link-drop-test-jwt-secret-0123456789abcdef',

@@ -2,16 +2,12 @@ import { makePool } from '../../src/infra/db/make-pool';
 import { withTransaction } from '../../src/infra/db/with-transaction';
 import { makeSilentLogger } from '../../src/infra/logging/logger';
 import { REAL_DATABASE_URL } from '../support/app/start-test-server';
-import { startTcpFaultProxy } from '../support/net/tcp-fault-proxy';
+import { startProxyFor } from '../support/net/start-proxy-for';
 
 describe('a Postgres link that goes silent (packets held, nothing closed)', () => {
   it('fails the transaction once query_timeout passes, discards its client, and works again once the link is back', async () => {
-    const target = new URL(REAL_DATABASE_URL);
-    const proxy = await startTcpFaultProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    const viaProxy = new URL(REAL_DATABASE_URL);
-    viaProxy.hostname = proxy.host;
-    viaProxy.port = String(proxy.port);
-    const pool = makePool({ url: viaProxy.toString(), max: 2, statementTimeoutMs: 300, connectionTimeoutMs: 5000 }, makeSilentLogger());
+    const { proxy, url } = await startProxyFor(REAL_DATABASE_URL);
+    const pool = makePool({ url, max: 2, statementTimeoutMs: 300, connectionTimeoutMs: 5000 }, makeSilentLogger());
     try {
       expect((await pool.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
       expect(pool.totalCount).toBe(1);
