@@ -1,12 +1,12 @@
 # syntax=docker/dockerfile:1
 #
-# Production image for the Sei AI Portfolio Manager backend.
+# Production image for the Sei AI Portfolio Manager backend, on Node.js 24 LTS (the production runtime).
 #   docker build -t sei-portfolio-backend .
 #   docker run --env-file .env.production -p 8000:8000 sei-portfolio-backend
 # One Node process per container (scale with more containers). tini is PID 1: it forwards SIGTERM to
 # Node, which shuts down gracefully within ~4s, and reaps zombies. (Without tini, use `docker run --init`.)
 
-ARG NODE_IMAGE=node:20-alpine
+ARG NODE_IMAGE=node:24-alpine
 
 # ---- build: all dependencies, compile TypeScript, then drop devDependencies ----
 FROM ${NODE_IMAGE} AS build
@@ -14,8 +14,10 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.js ./scripts/build.js
 COPY src ./src
-# npm run build also copies the SQL migrations to dist/infra/db/migrations.
+# npm run build (scripts/build.js) also copies the SQL migrations to dist/infra/db/migrations and makes the embedded
+# Postgres template (dist/infra/db/pglite-template.tar.gz) that a fresh DATA_DIR is unpacked from.
 RUN npm run build \
  && npm prune --omit=dev --no-audit --no-fund
 

@@ -24,7 +24,10 @@ import { readPackageVersion } from './infra/package-version';
 import { keepSecretInDataDir } from './infra/secrets/keep-secret-in-data-dir';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
+import { makeLensFirstReadChain } from './adapters/chain/lens/make-lens-first-read-chain';
+import { portfolioLensSetupOf } from './adapters/chain/lens/portfolio-lens-setup';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
+import { observeReadRounds } from './adapters/chain/observe-read-rounds';
 import type { ReadPlan } from './adapters/chain/read-plan';
 import { makeReadDexPools } from './adapters/prices/read-dex-pools';
 import { makeProtocolReaders } from './adapters/protocols/make-protocol-readers';
@@ -118,11 +121,15 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
-  const readChain = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
+  metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
+  const readInRounds = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
+  const readChain = config.chain.portfolioLens
+    ? makeLensFirstReadChain({ client: chain, setup: portfolioLensSetupOf(registry, multicallAddress), readInRounds, logger, now: () => now().getTime() })
+    : readInRounds;
   const dragonswapV2 = registry.protocols.dragonswapV2;
   const priceFeed = withDexFallback(pricing.priceFeed, {
     registry,
-    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain }),
+    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain: readInRounds }),
     minLiquidityUSD: config.dexMinLiquidityUsd,
     ttlSeconds: config.cacheTtlSeconds.prices,
     cache,
@@ -132,7 +139,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const snapshots = makeSnapshotsRepository(database.pool);
   const auth = makeAuth({ config, redis, pool: database.pool, chain, logger, now });
   // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
-  const realtimeHub = makeRealtimeHub(config, logger);
+  const realtimeHub = makeRealtimeHub(config, logger, metrics);
   /** Triggered alerts go to the sockets signed in as the wallet, as `risk_alert`. */
   const notifyRiskAlert: AlertNotifier = realtimeHub.push.riskAlert;
   const alerts = makeAlertsService({
@@ -151,7 +158,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     registry,
     multicallAddress,
     protocolReaders: makeProtocolReaders(registry),
-    readChain,
+    readChain: observeReadRounds(readChain, (rounds) => metrics.portfolioReadRoundTrips.observe(rounds)),
     resolveSeiAddress: resolveSeiAddress(chain),
     priceFeed,
     cache,
@@ -278,6 +285,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     interest: watchInterest,
     logger,
   });
+  metrics.observeWatcherLeader(watcher.isLeader);
   lifecycle.markReady();
   logger.info(`listening on ${config.server.host}:${port}; ${describeStorage(database, config, redis)}`, { port, env: config.env });
 

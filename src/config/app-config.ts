@@ -84,6 +84,8 @@ export interface AppConfig {
     readonly rpcRetryCount: number;
     readonly configFile: string | undefined;
     readonly maxExtraTokens: number;
+    /** Read wallets with the deployless PortfolioLens first (one request), rounds as the fallback. */
+    readonly portfolioLens: boolean;
   };
   readonly snapshots: { readonly minIntervalSeconds: number };
   readonly coingecko: { readonly apiKey: string | undefined; readonly plan: 'demo' | 'pro'; readonly baseUrl: string; readonly timeoutMs: number };
@@ -256,6 +258,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
       rpcRetryCount: e.RPC_RETRY_COUNT,
       configFile: e.CHAIN_CONFIG_FILE,
       maxExtraTokens: e.MAX_EXTRA_TOKENS,
+      portfolioLens: e.SEI_PORTFOLIO_LENS,
     },
     snapshots: { minIntervalSeconds: e.SNAPSHOT_MIN_INTERVAL_SECONDS },
     coingecko: {

@@ -102,6 +102,11 @@ export const envSpecs = {
   SEI_MULTICALL3_ADDRESS: spec(str, 'Multicall3 address', '0xcA11bde05977b3631167028862bE2a173976CA11'),
   RPC_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Timeout of one RPC HTTP request', '10000'),
   RPC_RETRY_COUNT: spec(IntFromEnv, 'Retries of a failed RPC request (with backoff)', '2'),
+  SEI_PORTFOLIO_LENS: spec(
+    BooleanFromEnv,
+    'Read a whole wallet in one eth_call without `to` (the deployless PortfolioLens); false = multicall rounds only. RPCs that refuse such calls fall back to rounds by themselves',
+    'true',
+  ),
   CHAIN_CONFIG_FILE: spec(str, 'JSON registry file that replaces or extends tokens and protocol addresses'),
   MAX_EXTRA_TOKENS: spec(PositiveIntFromEnv, 'Most ?tokens= a caller may add to one read', '20'),
   SNAPSHOT_MIN_INTERVAL_SECONDS: spec(PositiveIntFromEnv, 'At most one snapshot per wallet per this interval (refresh excepted)', '300'),

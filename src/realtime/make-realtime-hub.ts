@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Server } from 'socket.io';
 import type { AppConfig } from '../config/app-config';
 import type { Logger } from '../infra/logging/logger';
+import type { Metrics } from '../infra/metrics';
 import { makeRealtimePush, type RealtimePush } from './realtime-push';
 import { makeRedisAdapter } from './redis-adapter';
 import type { RealtimeIo } from './socket-events';
@@ -38,6 +39,8 @@ export interface HubEnvironment {
 export const makeRealtimeHub = (
   config: AppConfig,
   logger: Logger,
+  /** Where `socketio_pushes_total` is counted (optional). */
+  metrics?: Metrics,
   env: HubEnvironment = { appInstance: process.env['NODE_APP_INSTANCE'], cpus: availableParallelism() },
 ): RealtimeHub => {
   const allowed = new Set(config.server.allowedOrigins);
@@ -65,7 +68,7 @@ export const makeRealtimeHub = (
   });
   return {
     io,
-    push: makeRealtimePush(io),
+    push: makeRealtimePush(io, () => new Date(), (event) => metrics?.socketPushes.inc({ event })),
     webSocketOnly,
     isOriginAllowed,
     stopAccepting: () => {

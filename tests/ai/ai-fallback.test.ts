@@ -17,6 +17,19 @@ const figuresOf = (p: PortfolioJson) => ({
   stable: pct(p.risk.stablecoinShare),
 });
 
+/** `ai_fallbacks_total` of one app, by reason (reasons never counted are left out). */
+const fallbacksOf = async (server: RunningServer): Promise<Record<string, number>> =>
+  Object.fromEntries((await server.metrics.aiFallbacks.get()).values.map((v) => [String(v.labels.reason), v.value]));
+
+/** What `act` returned, and what `ai_fallbacks_total` gained while it ran, by reason. */
+const countingFallbacks = async <A>(server: RunningServer, act: () => Promise<A>): Promise<{ result: A; fallbacks: Record<string, number> }> => {
+  const before = await fallbacksOf(server);
+  const result = await act();
+  const after = await fallbacksOf(server);
+  const fallbacks = Object.fromEntries(Object.entries(after).flatMap(([reason, n]) => (n === (before[reason] ?? 0) ? [] : [[reason, n - (before[reason] ?? 0)]])));
+  return { result, fallbacks };
+};
+
 describe('rule-based answers when the model fails or is not configured', () => {
   let h: AiHarness;
   let app: RunningServer;
@@ -52,7 +65,8 @@ describe('rule-based answers when the model fails or is not configured', () => {
 
   it('answers 200 from the rules when the model answers 500 (after its one retry), and /health shows openai down until a call succeeds', async () => {
     h.fake.enqueue({ status: 500 }, { status: 500 });
-    const res = await analyze(app, token);
+    const { result: res, fallbacks } = await countingFallbacks(app, () => analyze(app, token));
+    expect(fallbacks).toEqual({ unavailable: 1 });
     expect(res.status).toBe(200);
     expectRuleBasedAnalysis(res.body);
     expect(String(res.body.data.analysis)).toContain('the AI model could not answer just now');
@@ -81,7 +95,8 @@ describe('rule-based answers when the model fails or is not configured', () => {
 
   it('answers 200 from the rules when the answer does not match the schema, even after the one repair', async () => {
     h.fake.enqueue({ json: { analysis: 42 } }, { content: 'not json at all' });
-    const res = await analyze(app, token);
+    const { result: res, fallbacks } = await countingFallbacks(app, () => analyze(app, token));
+    expect(fallbacks).toEqual({ bad_response: 1 });
     expect(res.status).toBe(200);
     expectRuleBasedAnalysis(res.body);
     expect(h.fake.requests()).toHaveLength(2);
@@ -122,7 +137,8 @@ describe('rule-based answers when the model fails or is not configured', () => {
 
   it('answers every AI endpoint from the rules with no key configured, and never calls a model', async () => {
     const bearer = await tokenFor(noKey, borrower);
-    const res = await analyze(noKey, bearer);
+    const { result: res, fallbacks } = await countingFallbacks(noKey, () => analyze(noKey, bearer));
+    expect(fallbacks).toEqual({ not_configured: 1 });
     expect(res.status).toBe(200);
     expectRuleBasedAnalysis(res.body);
     expect(res.body.data.analysis).toMatch(/^Rule-based answer \(no AI model is configured\)/);

@@ -1,140 +1,98 @@
-import { Worker } from 'node:worker_threads';
-import type { RunningServer } from '../../src/main';
-import { REAL_REDIS_URL, startTestServer } from '../support/app/start-test-server';
+import { fork, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import * as path from 'node:path';
+import { startAppProcess } from './app-process';
+import type { BenchWorld } from './bench-world';
+import type { NodeRuntime } from './node-runtimes';
+import { percentile } from './percentile';
 
-export interface PriceFanout {
+export interface FanoutRow {
   /** Sockets subscribed to prices that received the update. */
   readonly sockets: number;
-  /** Delivery latency from the server's emit to each client's `price_update` handler. */
+  /** From the ticker's CoinGecko request that carried the new price to each client's `price_update` handler. */
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Resident memory of the process (server, plus the client thread's heap) with every socket connected. */
-  readonly rssMB: number;
-  /** V8 heap used by the server's isolate alone (the clients run in a worker thread with their own heap). */
-  readonly heapMB: number;
+  readonly maxMs: number;
+  /** Resident memory of the worker (the app process alone: the clients run in another process). */
+  readonly workerRssMB: number;
 }
 
-const SOCKETS = 2000;
-const CONNECT_BATCH = 100;
-const DELIVERY_TIMEOUT_MS = 20_000;
+export interface FanoutBench {
+  readonly node: string;
+  readonly rows: ReadonlyArray<FanoutRow>;
+}
 
 type FromClients =
-  | { readonly type: 'armed' }
   | { readonly type: 'connected'; readonly count: number }
+  | { readonly type: 'armed' }
   | { readonly type: 'received'; readonly times: ReadonlyArray<number> }
   | { readonly type: 'error'; readonly message: string };
 
-/**
- * The clients, in a worker thread: their own event loop (the machine's second core) and their own heap, so the
- * server's heap and the delivery path are measured without them. Plain JavaScript, so no TypeScript loader is needed.
- */
-const CLIENTS_THREAD = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { io } = require(workerData.clientModule);
-const now = () => performance.timeOrigin + performance.now();
-const sockets = [];
-const connectOne = () => new Promise((resolve, reject) => {
-  const socket = io(workerData.url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20000 });
-  socket.once('connect_error', reject);
-  socket.once('connect', () => socket.timeout(20000).emit('subscribe_prices', {}, (err, ack) => (err || !ack.ok ? reject(err || new Error(JSON.stringify(ack))) : resolve(socket))));
-});
-const connectAll = async () => {
-  for (let done = 0; done < workerData.sockets; done += workerData.batch) {
-    const batch = await Promise.all(Array.from({ length: Math.min(workerData.batch, workerData.sockets - done) }, connectOne));
-    sockets.push(...batch);
-  }
-};
-parentPort.on('message', (message) => {
-  if (message.type === 'arm') {
-    const times = new Array(sockets.length);
-    let left = sockets.length;
-    sockets.forEach((socket, i) => {
-      const onUpdate = (update) => {
-        if (!update.prices.native || update.prices.native.usd !== message.usd) return;
-        times[i] = now();
-        socket.off('price_update', onUpdate);
-        left -= 1;
-        if (left === 0) parentPort.postMessage({ type: 'received', times });
-      };
-      socket.on('price_update', onUpdate);
-    });
-    parentPort.postMessage({ type: 'armed' });
-  }
-  if (message.type === 'close') {
-    sockets.forEach((socket) => socket.close());
-    parentPort.close();
-  }
-});
-connectAll().then(
-  () => parentPort.postMessage({ type: 'connected', count: sockets.length }),
-  (error) => parentPort.postMessage({ type: 'error', message: String(error && error.message ? error.message : error) }),
-);
-`;
-
-const percentile = (sorted: ReadonlyArray<number>, p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-const nextMessage = (worker: Worker, type: string, timeoutMs: number): Promise<FromClients> =>
+const next = <T extends FromClients['type']>(clients: ChildProcess, type: T, timeoutMs: number): Promise<Extract<FromClients, { type: T }>> =>
   new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      worker.off('message', onMessage);
-      reject(new Error(`clients thread: no "${type}" within ${timeoutMs} ms`));
-    }, timeoutMs);
     const onMessage = (message: FromClients) => {
-      if (message.type === 'error') {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        reject(new Error(`clients thread: ${message.message}`));
-      } else if (message.type === type) {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        resolve(message);
-      }
+      if (message.type !== type && message.type !== 'error') return;
+      clearTimeout(timer);
+      clients.off('message', onMessage);
+      if (message.type === 'error') reject(new Error(`fan-out clients: ${message.message}`));
+      else resolve(message as Extract<FromClients, { type: T }>);
     };
-    worker.on('message', onMessage);
+    const timer = setTimeout(() => {
+      clients.off('message', onMessage);
+      reject(new Error(`fan-out clients: no "${type}" within ${timeoutMs} ms`));
+    }, timeoutMs);
+    clients.on('message', onMessage);
   });
-
-/** One `price_update` broadcast to every socket; resolves with each socket's delivery latency in ms. */
-const broadcast = async (server: RunningServer, clients: Worker, usd: number): Promise<ReadonlyArray<number>> => {
-  clients.postMessage({ type: 'arm', usd });
-  await nextMessage(clients, 'armed', 5000);
-  const received = nextMessage(clients, 'received', DELIVERY_TIMEOUT_MS);
-  const emittedAt = performance.timeOrigin + performance.now();
-  server.realtime.push.prices({ native: { usd, change24h: 1, updatedAt: new Date().toISOString() } });
-  const message = await received;
-  if (message.type !== 'received') throw new Error('clients thread answered out of turn');
-  return message.times.map((t) => t - emittedAt);
-};
 
 /**
- * 2,000 Socket.IO clients subscribed to prices on one in-process worker (with the Redis adapter, as in production)
- * receive one `price_update`: delivery latency p50/p99 from the emit, and the worker's memory with them connected.
- * A first broadcast warms the path up; the second is measured.
+ * Socket.IO fan-out on one worker (production mode, the Redis adapter): `counts` sockets in turn (a client process
+ * that grows its set), each subscribed to prices; the native price moves on the fake CoinGecko and the worker's price
+ * ticker (CACHE_TTL_PRICES=1) pushes one `price_update` to all. A first move warms the path; the second is measured.
  */
-export async function benchPriceFanout(): Promise<PriceFanout> {
-  // Prices are pushed by hand here: the ticker must not tick (it would find no CoinGecko anyway).
-  const server = await startTestServer({ REDIS_URL: REAL_REDIS_URL, CACHE_TTL_PRICES: '3600', SOCKET_EVENT_RATE_MAX: '1000' });
-  const clients = new Worker(CLIENTS_THREAD, {
-    eval: true,
-    workerData: { url: server.url, sockets: SOCKETS, batch: CONNECT_BATCH, clientModule: require.resolve('socket.io-client') },
+export const benchPriceFanout = async (world: BenchWorld, runtime: NodeRuntime, counts: ReadonlyArray<number>): Promise<FanoutBench> => {
+  const gecko = world.harness.gecko;
+  const app = await startAppProcess(world, runtime, 'fanout', { env: { CACHE_TTL_PRICES: '1' } });
+  const log = openSync(path.join(world.logDir, 'fanout-clients.log'), 'a');
+  const clients = fork(path.join(__dirname, 'processes', 'fanout-clients.js'), [], {
+    env: { ...process.env, FANOUT_URL: app.origin },
+    stdio: ['ignore', log, log, 'ipc'],
   });
+  closeSync(log);
+  let usd = 0.4;
+  const broadcast = async (): Promise<ReadonlyArray<number>> => {
+    usd = Math.round((usd + 0.01) * 100) / 100;
+    clients.send({ type: 'arm', usd });
+    await next(clients, 'armed', 30_000);
+    const received = next(clients, 'received', 60_000);
+    const movedAt = Date.now();
+    gecko.setPrice({ id: 'sei-network', usd, change24h: 1 });
+    const { times } = await received;
+    const fetchedAt = gecko.requests().find((r) => r.at >= movedAt && r.path.startsWith('/simple/price'))?.at;
+    if (fetchedAt === undefined) throw new Error('the price ticker made no CoinGecko request after the price moved');
+    return times.map((t) => t - fetchedAt);
+  };
   try {
-    const connected = await nextMessage(clients, 'connected', 45_000);
-    if (connected.type !== 'connected' || connected.count !== SOCKETS) throw new Error(`only ${connected.type === 'connected' ? connected.count : 0} sockets connected`);
-    await broadcast(server, clients, 1.01);
-    const latencies = [...(await broadcast(server, clients, 1.02))].sort((a, b) => a - b);
-    const memory = process.memoryUsage();
-    return {
-      sockets: latencies.length,
-      p50Ms: round(percentile(latencies, 50)),
-      p99Ms: round(percentile(latencies, 99)),
-      rssMB: round(memory.rss / 2 ** 20, 1),
-      heapMB: round(memory.heapUsed / 2 ** 20, 1),
-    };
+    const rows: FanoutRow[] = [];
+    for (const count of counts) {
+      clients.send({ type: 'grow', to: count });
+      const connected = await next(clients, 'connected', 180_000);
+      if (connected.count !== count) throw new Error(`only ${connected.count} of ${count} sockets connected`);
+      await broadcast();
+      const latencies = await broadcast();
+      rows.push({
+        sockets: latencies.length,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        maxMs: percentile(latencies, 100),
+        workerRssMB: app.rssMB(),
+      });
+    }
+    return { node: runtime.version, rows };
   } finally {
-    clients.postMessage({ type: 'close' });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await clients.terminate();
-    await server.shutdown('bench done');
+    const exited = new Promise((resolve) => clients.once('exit', resolve));
+    if (clients.connected) clients.send({ type: 'close' });
+    else clients.kill();
+    await exited;
+    await app.stop();
   }
-}
+};

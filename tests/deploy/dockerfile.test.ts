@@ -53,8 +53,8 @@ const argsOf = (stage: Stage | undefined, keyword: string): string[] =>
   (stage?.instructions ?? []).filter((i) => i.keyword === keyword).map((i) => i.args);
 
 describe('Dockerfile', () => {
-  test('has two stages, build and runtime, both on node:20-alpine', () => {
-    expect(dockerfile.args).toEqual([{ keyword: 'ARG', args: 'NODE_IMAGE=node:20-alpine' }]);
+  test('has two stages, build and runtime, both on node:24-alpine (the production runtime, Node 24 LTS)', () => {
+    expect(dockerfile.args).toEqual([{ keyword: 'ARG', args: 'NODE_IMAGE=node:24-alpine' }]);
     expect(dockerfile.stages.map((s) => [s.from, s.name])).toEqual([
       ['${NODE_IMAGE}', 'build'],
       ['${NODE_IMAGE}', 'runtime'],
@@ -70,6 +70,7 @@ describe('Dockerfile', () => {
     expect(argsOf(buildStage, 'COPY')).toEqual([
       'package.json package-lock.json ./',
       'tsconfig.json tsconfig.build.json ./',
+      'scripts/build.js ./scripts/build.js',
       'src ./src',
     ]);
   });

@@ -1,10 +1,10 @@
 import request from 'supertest';
-import { getAddress, type Address, type Hex } from 'viem';
+import { formatUnits, getAddress, type Address, type Hex } from 'viem';
 import { uniswapV3PoolAbi } from '../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
 import { uniswapV2PairAbi } from '../../src/adapters/protocols/uniswap-v2/uniswap-v2-abis';
-import { healthFactorFromWad, rayRateToApyPercent } from '../../src/domain/lending';
 import type { RunningServer } from '../../src/main';
 import { startAppOnHarness, startChainHarness, type ChainHarness } from '../support/app/chain-harness';
+import { aaveHealthFactor, apyPercentOf, fromWad } from '../support/protocols/aave-v3-hand-worked';
 import { NATIVE_USD, setupDefiFixture, specOf, units, type DefiFixture, type DefiProtocolsSwitch } from '../support/app/defi-fixture';
 import type { DevnetAccount, TestToken } from '../support/devnet';
 import type { AaveTestMarket } from '../support/protocols/aave-v3-test-market';
@@ -16,12 +16,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** base units → whole units as a number (exact enough for values of a few million dollars). */
 const whole = (raw: bigint | string, decimals: number): number => Number(BigInt(raw)) / 10 ** decimals;
-/** Aave's health factor: collateral × (value-weighted liquidation threshold, truncated to basis points) / debt. */
-const aaveHealthFactor = (collateral: ReadonlyArray<readonly [number, number]>, debtUSD: number): number => {
-  const total = collateral.reduce((s, [usd]) => s + usd, 0);
-  const thresholdBps = Math.floor(collateral.reduce((s, [usd, lt]) => s + usd * lt * 10_000, 0) / total);
-  return (total * thresholdBps) / 10_000 / debtUSD;
-};
 /** The documented level: the worse of the score band (25 / 50 / 75) and the liquidation band. */
 const levelFor = (score: number, liquidationRisk: 'none' | 'low' | 'medium' | 'high' | 'critical'): string => {
   const order = ['low', 'medium', 'high', 'critical'];
@@ -30,6 +24,8 @@ const levelFor = (score: number, liquidationRisk: 'none' | 'low' | 'medium' | 'h
   return order[Math.max(byScore, byLiquidation)] ?? 'unknown';
 };
 const relErr = (actual: number, expected: number) => Math.abs(actual / expected - 1);
+/** A portfolio body without the fields that say when it was made. */
+const withoutTime = ({ lastUpdated: _lastUpdated, cachedAt: _cachedAt, ...rest }: Record<string, unknown>) => rest;
 
 interface LendingJson {
   id: string;
@@ -68,6 +64,8 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
   let bigMinted: ReadonlyArray<MintedPosition>;
   let bigRequests: ReadonlyArray<MintPositionRequest>;
   let app: RunningServer;
+  /** The same app reading in rounds only (SEI_PORTFOLIO_LENS=false). */
+  let roundsApp: RunningServer;
   const cleanups: Array<() => void> = [];
   const apps: RunningServer[] = [];
 
@@ -99,6 +97,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     fixture = await setupDefiFixture(h);
     ({ market, v3, v1Pair, big, small, bigMinted, bigRequests } = fixture);
     app = await startApp(registryFor(), { CACHE_TTL_PRICES: '1' });
+    roundsApp = await startApp(registryFor(), { CACHE_TTL_PRICES: '1', SEI_PORTFOLIO_LENS: 'false' });
   });
 
   afterAll(async () => {
@@ -107,7 +106,10 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     cleanups.forEach((remove) => remove());
   });
 
-  it('costs at most 3 chain HTTP requests for a cold read of 5 reserves + 10 NFTs + a V1 LP, the same as for 1 reserve + 1 NFT', async () => {
+  it.each([
+    { path: 'rounds', env: { SEI_PORTFOLIO_LENS: 'false' }, cold: 3, warm: 2 },
+    { path: 'lens', env: {} as Record<string, string>, cold: 1, warm: 1 },
+  ])('$path: a cold read of 5 reserves + 10 NFTs + a V1 LP costs $cold chain HTTP request(s), the same as 1 reserve + 1 NFT; warm $warm', async ({ env, cold: coldCount, warm: warmCount }) => {
     const counts: number[] = [];
     const methods: Array<Record<string, number>> = [];
     const coldApps: RunningServer[] = [];
@@ -116,7 +118,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       [small.address, 1, 1],
     ] as const) {
       // A fresh app per wallet: every adapter cache (reserve list, pool addresses, pairs) is cold.
-      const cold = await startApp(registryFor());
+      const cold = await startApp(registryFor(), env);
       coldApps.push(cold);
       h.proxy.reset();
       const geckoBefore = h.gecko.requestCount();
@@ -130,19 +132,32 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       methods.push(h.proxy.stats().methods);
       expect(h.gecko.requestCount() - geckoBefore).toBeGreaterThan(0);
     }
-    // Yei 2 rounds cold, DragonSwap V1 2, DragonSwap V2 3, all in lockstep with the token balances: 3 round trips.
-    expect(counts).toEqual([3, 3]);
-    // Only eth_call: no getLogs, no per-position round trips; 10 collect simulations ride in the batches.
+    // Rounds: Yei 2 rounds cold, DragonSwap V1 2, DragonSwap V2 3, all in lockstep with the token balances: 3 round
+    // trips. Lens: one eth_call without `to`, whatever the numbers of tokens and positions.
+    expect(counts).toEqual([coldCount, coldCount]);
+    // Only eth_call: no getLogs, no per-position round trips; the rounds' 10 collect simulations ride in the batches.
     expect(Object.keys(methods[0] ?? {})).toEqual(['eth_call']);
 
-    // Warm (NFT pools, reserve list and pairs known), a re-read of the big wallet takes 2.
+    // Warm (NFT pools, reserve list and pairs known), a re-read of the big wallet.
     const bigApp = coldApps[0];
     if (bigApp === undefined) throw new Error('no app');
     h.proxy.reset();
     const warm = await request(bigApp.app).post(`/api/portfolio/${big.address}/refresh`);
     expect(warm.status).toBe(200);
     expect(warm.body.data.liquidityPositions).toHaveLength(11);
-    expect(h.proxy.stats().httpRequests).toBe(2);
+    expect(h.proxy.stats().httpRequests).toBe(warmCount);
+  });
+
+  it('serves the same portfolio JSON through the lens as in rounds, but for the time it was made', async () => {
+    const [lensApp, roundsApp] = [await startApp(registryFor()), await startApp(registryFor(), { SEI_PORTFOLIO_LENS: 'false' })];
+    h.proxy.reset();
+    const viaLens = await request(lensApp.app).get(`/api/portfolio/${big.address}`);
+    expect(h.proxy.stats().httpRequests).toBe(1);
+    const inRounds = await request(roundsApp.app).get(`/api/portfolio/${big.address}`);
+    expect([viaLens.status, inRounds.status]).toEqual([200, 200]);
+    expect(viaLens.body.data.liquidityPositions).toHaveLength(11);
+    expect(viaLens.body.data.lendingPositions).toHaveLength(5);
+    expect(withoutTime(viaLens.body.data)).toEqual(withoutTime(inRounds.body.data));
   });
 
   it('carries the lending and liquidity positions, the pool\'s health factor, totals and the liquidation price; moving the oracle moves the risk band', async () => {
@@ -153,17 +168,32 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     expect(p.warnings).toEqual([]);
     expect(p.unpricedTokens).toBe(0);
 
-    // Lending: every position at the fake CoinGecko price, APY from the reserve's configured rate.
+    // Lending: every position as the data provider reports it at the read's block (the debts have accrued interest since
+    // they were taken), at the fake CoinGecko price, with the APY of the reserve's current rate.
     const lending = p.lendingPositions as LendingJson[];
     const expectedLending = [
-      { type: 'supply', symbol: 'WSEI', amount: units(20_000, 18), formatted: '20000', rate: specOf('WSEI').liquidityRate, lt: 0.8 },
-      { type: 'supply', symbol: 'WETH', amount: units(2, 18), formatted: '2', rate: specOf('WETH').liquidityRate, lt: 0.825 },
-      { type: 'supply', symbol: 'WBTC', amount: units('0.1', 8), formatted: '0.1', rate: specOf('WBTC').liquidityRate, lt: 0.78 },
-      { type: 'borrow', symbol: 'USDC', amount: units(10_000, 6), formatted: '10000', rate: specOf('USDC').variableBorrowRate, lt: 0 },
-      { type: 'borrow', symbol: 'USDT', amount: units(2_000, 6), formatted: '2000', rate: specOf('USDT').variableBorrowRate, lt: 0 },
+      { type: 'supply', symbol: 'WSEI', lt: 0.8 },
+      { type: 'supply', symbol: 'WETH', lt: 0.825 },
+      { type: 'supply', symbol: 'WBTC', lt: 0.78 },
+      { type: 'borrow', symbol: 'USDC', lt: 0 },
+      { type: 'borrow', symbol: 'USDT0', lt: 0 },
     ] as const;
+    const onChain = await Promise.all(
+      expectedLending.map(async (e) => {
+        const asset = token(e.symbol).address;
+        const [user, reserve] = await Promise.all([market.getUserReserveData(asset, big.address, block), market.getReserveData(asset, block)]);
+        const amount = e.type === 'supply' ? user.currentATokenBalance : user.currentVariableDebt + user.currentStableDebt;
+        const apy = apyPercentOf(e.type === 'supply' ? reserve.liquidityRate : reserve.variableBorrowRate);
+        return { ...e, amount, apy, usd: whole(amount, token(e.symbol).decimals) * specOf(e.symbol).usd };
+      }),
+    );
+    const [debtUSDC, debtUSDT0] = [onChain[3], onChain[4]];
+    if (debtUSDC === undefined || debtUSDT0 === undefined) throw new Error('no debts');
+    // Supplies earn nothing (nobody borrows WSEI, WETH or WBTC): exactly what was supplied. The debts grew by a month of interest.
+    expect(onChain.slice(0, 3).map((e) => e.amount)).toEqual([units(20_000, 18), units(2, 18), units('0.1', 8)]);
+    expect([debtUSDC.amount > units(10_000, 6), debtUSDT0.amount > units(2_000, 6)]).toEqual([true, true]);
     expect(lending).toHaveLength(5);
-    for (const e of expectedLending) {
+    for (const e of onChain) {
       const address = token(e.symbol).address;
       const found = lending.find((x) => x.id === `yei:${e.type}:${address}`);
       expect(found).toEqual({
@@ -173,18 +203,20 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
         token: address,
         tokenSymbol: e.symbol,
         amount: e.amount.toString(),
-        amountFormatted: e.formatted,
-        valueUSD: Number(e.formatted) * specOf(e.symbol).usd,
-        apy: rayRateToApyPercent(e.rate),
+        amountFormatted: formatUnits(e.amount, token(e.symbol).decimals),
+        // The server rounds USD values to 4 decimals today.
+        valueUSD: expect.closeTo(e.usd, 3),
+        apy: expect.closeTo(e.apy, 6),
         usageAsCollateral: e.type === 'supply',
         liquidationThreshold: e.lt,
       });
     }
+    const debtUSD = debtUSDC.usd + debtUSDT0.usd;
 
-    // Health factor: the pool's own getUserAccountData at the same block.
-    const account = await market.getUserAccountData(big.address);
-    expect(p.healthFactor).toBe(healthFactorFromWad(account.healthFactor));
-    expect(p.healthFactor).toBeCloseTo(aaveHealthFactor([[10_000, 0.8], [6_000, 0.825], [5_500, 0.78]], 12_000), 12);
+    // Health factor: the pool's own getUserAccountData at the same block, and worked by hand from the debts above.
+    const account = await market.getUserAccountData(big.address, block);
+    expect(p.healthFactor).toBeCloseTo(fromWad(account.healthFactor), 12);
+    expect(p.healthFactor).toBeCloseTo(aaveHealthFactor([[10_000, 0.8], [6_000, 0.825], [5_500, 0.78]], debtUSD), 9);
 
     // Liquidity: amounts and fees as the position manager itself would pay them at that block.
     const liquidity = p.liquidityPositions as LiquidityJson[];
@@ -253,30 +285,31 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     expect(v1.valueUSD).toBeCloseTo(v1Value, 3);
     liquidityUSD += v1.valueUSD ?? NaN;
 
-    // Totals: tokens (100 SEI, the 10 000 USDC and 2 000 USDT borrowed) + supplied + liquidity; net of the debt.
+    // Totals: tokens (100 SEI, the 10 000 USDC and 2 000 USDT0 borrowed) + supplied + liquidity; net of the debt.
     const tokensUSD = 100 * NATIVE_USD + 10_000 + 2_000;
     expect(p.totalSuppliedUSD).toBe(10_000 + 6_000 + 5_500);
-    expect(p.totalBorrowedUSD).toBe(12_000);
+    expect(p.totalBorrowedUSD).toBeCloseTo(debtUSD, 3);
     expect(p.totalLiquidityUSD).toBeCloseTo(liquidityUSD, 3);
     expect(p.totalValueUSD).toBeCloseTo(tokensUSD + 21_500 + liquidityUSD, 3);
-    expect(p.netWorthUSD).toBeCloseTo(tokensUSD + 21_500 + liquidityUSD - 12_000, 3);
+    expect(p.netWorthUSD).toBeCloseTo(tokensUSD + 21_500 + liquidityUSD - debtUSD, 3);
 
     // Largest collateral WSEI ($10 000): HF = 1 at (debt − Σ other collateral × LT) / (amount × LT).
     expect(p.risk.liquidationPrice.asset).toBe(token('WSEI').address);
     expect(p.risk.liquidationPrice.symbol).toBe('WSEI');
-    expect(p.risk.liquidationPrice.priceUSD).toBeCloseTo((12_000 - 6_000 * 0.825 - 5_500 * 0.78) / (20_000 * 0.8), 12);
+    // (The app values the debt rounded to 1e-4 USD, hence 7 digits.)
+    expect(p.risk.liquidationPrice.priceUSD).toBeCloseTo((debtUSD - 6_000 * 0.825 - 5_500 * 0.78) / (20_000 * 0.8), 7);
     expect(p.risk.liquidationRisk).toBe('low');
     expect(p.risk.healthFactor).toBe(p.healthFactor);
 
     // /summary: lending APY weighted by value (supply earned minus borrow paid, per dollar supplied).
     const summary = await request(app.app).get(`/api/portfolio/${big.address}/summary`);
     expect(summary.status).toBe(200);
-    const earned = expectedLending.reduce((s, e) => s + (e.type === 'supply' ? 1 : -1) * Number(e.formatted) * specOf(e.symbol).usd * rayRateToApyPercent(e.rate), 0);
+    const earned = onChain.reduce((s, e) => s + (e.type === 'supply' ? 1 : -1) * e.usd * e.apy, 0);
     expect(summary.body.data).toMatchObject({
       totalValueUSD: p.totalValueUSD,
       netWorthUSD: p.netWorthUSD,
       totalSuppliedUSD: 21_500,
-      totalBorrowedUSD: 12_000,
+      totalBorrowedUSD: p.totalBorrowedUSD,
       totalLiquidityUSD: p.totalLiquidityUSD,
       healthFactor: p.healthFactor,
     });
@@ -289,16 +322,20 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     const refreshed = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
     expect(refreshed.status).toBe(200);
     const after = refreshed.body.data;
-    const accountAfter = await market.getUserAccountData(big.address);
-    expect(after.healthFactor).toBe(healthFactorFromWad(accountAfter.healthFactor));
-    expect(after.healthFactor).toBeCloseTo(aaveHealthFactor([[3_600, 0.8], [6_000, 0.825], [5_500, 0.78]], 12_000), 12);
+    const blockAfter = BigInt(after.blockNumber);
+    const accountAfter = await market.getUserAccountData(big.address, blockAfter);
+    const debtAfter = await Promise.all(
+      ['USDC', 'USDT0'].map(async (symbol) => whole((await market.getUserReserveData(token(symbol).address, big.address, blockAfter)).currentVariableDebt, 6)),
+    ).then((debts) => debts.reduce((sum, d) => sum + d, 0));
+    expect(after.healthFactor).toBeCloseTo(fromWad(accountAfter.healthFactor), 12);
+    expect(after.healthFactor).toBeCloseTo(aaveHealthFactor([[3_600, 0.8], [6_000, 0.825], [5_500, 0.78]], debtAfter), 9);
     expect(after.lendingPositions.find((x: LendingJson) => x.id === `yei:supply:${token('WSEI').address}`).valueUSD).toBe(3_600);
     expect(after.totalSuppliedUSD).toBe(3_600 + 6_000 + 5_500);
     expect([p.risk.liquidationRisk, after.risk.liquidationRisk]).toEqual(['low', 'critical']);
     expect([p.risk.level, after.risk.level]).toEqual([levelFor(p.risk.score, 'low'), 'critical']);
     // The largest collateral is now WETH ($6 000).
     expect(after.risk.liquidationPrice).toMatchObject({ asset: token('WETH').address, symbol: 'WETH' });
-    expect(after.risk.liquidationPrice.priceUSD).toBeCloseTo((12_000 - 3_600 * 0.8 - 5_500 * 0.78) / (2 * 0.825), 9);
+    expect(after.risk.liquidationPrice.priceUSD).toBeCloseTo((debtAfter - 3_600 * 0.8 - 5_500 * 0.78) / (2 * 0.825), 3);
 
     // /risk answers the same assessment with its alerts.
     const risk = await request(app.app).get(`/api/portfolio/${big.address}/risk`);
@@ -336,16 +373,18 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       const res = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
       expect(res.status).toBe(200);
       const p = res.body.data;
+      // The rounds read the same: same positions, same warnings, word for word.
+      expect(withoutTime((await request(roundsApp.app).post(`/api/portfolio/${big.address}/refresh`)).body.data)).toEqual(withoutTime(p));
       expect(p.lendingPositions.map((x: LendingJson) => x.id).sort()).toEqual(
         [
           ...['WSEI', 'WETH', 'WBTC'].map((s) => `yei:supply:${token(s).address}`),
-          ...['USDC', 'USDT'].map((s) => `yei:borrow:${token(s).address}`),
+          ...['USDC', 'USDT0'].map((s) => `yei:borrow:${token(s).address}`),
         ].sort(),
       );
       expect(p.liquidityPositions.map((x: LiquidityJson) => [x.kind, x.id])).toEqual([['full-range', v1Pair]]);
       expect(p.tokenBalances.find((b: { token: string }) => b.token === token('USDC').address)).toMatchObject({ balance: units(10_000, 6).toString(), valueUSD: 10_000 });
       expect(p.tokenBalances.find((b: { token: string }) => b.token === 'native')).toMatchObject({ balanceFormatted: '100', valueUSD: 100 * NATIVE_USD });
-      expect(p.healthFactor).toBe(healthFactorFromWad((await market.getUserAccountData(big.address)).healthFactor));
+      expect(p.healthFactor).toBeCloseTo(fromWad((await market.getUserAccountData(big.address, BigInt(p.blockNumber))).healthFactor), 12);
       expect(p.warnings).toEqual([{ source: 'dragonswap-v2', message: expect.stringContaining('dragonswap-v2 positions could not be read') }]);
       expect(p.warnings[0].message).toContain(v3.positionManager);
       expect(p.totalLiquidityUSD).toBe(p.liquidityPositions[0].valueUSD);
@@ -366,10 +405,12 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
       // The partial read is served but not stored as a snapshot.
       expect(await historyLength()).toBe(pointsBefore);
       const p = res.body.data;
+      // The rounds read the same: same positions, same warnings, word for word.
+      expect(withoutTime((await request(roundsApp.app).post(`/api/portfolio/${big.address}/refresh`)).body.data)).toEqual(withoutTime(p));
       expect(p.lendingPositions).toEqual([]);
       expect(p.healthFactor).toBeNull();
       expect(p.liquidityPositions).toHaveLength(11);
-      expect(p.tokenBalances.find((b: { token: string }) => b.token === token('USDT').address)).toMatchObject({ balance: units(2_000, 6).toString(), valueUSD: 2_000 });
+      expect(p.tokenBalances.find((b: { token: string }) => b.token === token('USDT0').address)).toMatchObject({ balance: units(2_000, 6).toString(), valueUSD: 2_000 });
       expect(p.warnings).toEqual([{ source: 'yei', message: expect.stringContaining('yei positions could not be read') }]);
     } finally {
       await h.devnet.setCode(market.pool, code as Hex);

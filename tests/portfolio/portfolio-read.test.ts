@@ -48,6 +48,13 @@ describe('reading a wallet from the chain', () => {
     const after = await request(app40.app).get(`/api/portfolio/${wallet}`);
     expect(after.body.data.cachedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
     expect(h.proxy.stats().httpRequests).toBe(1);
+    // The metrics saw one fresh read of one round trip.
+    const { values } = await app40.metrics.portfolioReadRoundTrips.get();
+    const totals = values.filter((v) => !v.metricName?.endsWith('_bucket')).map((v) => [v.metricName, v.value]);
+    expect(totals).toEqual([
+      ['portfolio_read_chain_round_trips_sum', 1],
+      ['portfolio_read_chain_round_trips_count', 1],
+    ]);
   });
 
   it('returns every balance exactly, values it at the feed price, and totals the priced values', async () => {

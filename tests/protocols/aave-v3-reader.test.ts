@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { getAddress, type Address } from 'viem';
+import { formatUnits, getAddress, type Address } from 'viem';
 import { executeReadPlans, type ReadOutcome } from '../../src/adapters/chain/execute-read-plans';
 import { makeSeiClient, type SeiClient } from '../../src/adapters/chain/make-sei-client';
 import type { ReadPlan } from '../../src/adapters/chain/read-plan';
@@ -8,13 +8,15 @@ import { liquidationPriceOfLargestCollateral } from '../../src/domain/lending';
 import { tokenBalancesPlan } from '../../src/adapters/protocols/erc20/token-balances-plan';
 import type { PositionsRead, ProtocolReader, UnpricedLendingPosition } from '../../src/adapters/protocols/protocol-reader';
 import type { RegistryToken } from '../../src/config/sei-networks';
-import { healthFactorFromWad, rayRateToApyPercent } from '../../src/domain/lending';
 import type { LendingPosition } from '../../src/domain/portfolio/portfolio';
 import { DEFAULT_RISK_THRESHOLDS, liquidationRiskLevel } from '../../src/domain/risk';
 import { makeSilentLogger } from '../../src/infra/logging/logger';
 import { makeMetrics } from '../../src/infra/metrics';
 import { MULTICALL3_ADDRESS, startDevnet, type Devnet, type DevnetAccount } from '../support/devnet';
-import { aprToRay, BASE_UNIT, deployAaveTestMarket, type AaveTestMarket, type AaveTestReserveSpec } from '../support/protocols/aave-v3-test-market';
+import { aaveHealthFactor, apyPercentOf, compoundedGrowth, fromWad, linearGrowth, SECONDS_PER_YEAR, variableBorrowRateAt } from '../support/protocols/aave-v3-hand-worked';
+import { STABLECOIN_RATE_STRATEGY, VOLATILE_RATE_STRATEGY } from '../support/protocols/aave-v3-rate-strategies';
+import { BASE_UNIT, deployAaveTestMarket, type AaveTestMarket, type AaveTestReserveSpec } from '../support/protocols/aave-v3-test-market';
+import { deployWrappedNative, WSEI_SPEC } from '../support/protocols/wrapped-native';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
 
 jest.setTimeout(60_000);
@@ -22,14 +24,11 @@ jest.setTimeout(60_000);
 const logger = makeSilentLogger();
 
 const WSEI: AaveTestReserveSpec = {
-  symbol: 'WSEI',
-  name: 'Wrapped SEI',
-  decimals: 18,
+  ...WSEI_SPEC,
   price: 50_000_000n, // $0.50
   ltvBps: 7_500,
   liquidationThresholdBps: 8_000,
-  liquidityRate: aprToRay(2),
-  variableBorrowRate: aprToRay(6),
+  rateStrategy: VOLATILE_RATE_STRATEGY,
 };
 const USDC: AaveTestReserveSpec = {
   symbol: 'USDC',
@@ -38,9 +37,8 @@ const USDC: AaveTestReserveSpec = {
   price: 100_000_000n, // $1
   ltvBps: 8_000,
   liquidationThresholdBps: 8_500,
-  liquidityRate: aprToRay(3.5),
-  variableBorrowRate: aprToRay(5),
-  stableBorrowRate: aprToRay(8),
+  reserveFactorBps: 1_000,
+  rateStrategy: STABLECOIN_RATE_STRATEGY,
   isStableBorrowEnabled: true,
 };
 const WETH: AaveTestReserveSpec = {
@@ -50,12 +48,13 @@ const WETH: AaveTestReserveSpec = {
   price: 300_000_000_000n, // $3000
   ltvBps: 8_000,
   liquidationThresholdBps: 8_250,
-  liquidityRate: aprToRay(1.5),
-  variableBorrowRate: aprToRay(4),
+  rateStrategy: VOLATILE_RATE_STRATEGY,
 };
 
 const e18 = 10n ** 18n;
 const e6 = 10n ** 6n;
+/** base units → whole units as a number. */
+const whole = (raw: bigint, decimals: number): number => Number(raw) / 10 ** decimals;
 
 /** The registry knows USDC and WETH (with CoinGecko ids), not WSEI: its symbol comes from the data provider. */
 const registryOf = (market: AaveTestMarket) => {
@@ -84,13 +83,17 @@ const runPlans = async <A>(client: SeiClient, plans: ReadonlyArray<ReadPlan<A>>)
   return outcome.right;
 };
 
-/** Reads one wallet through the engine; returns the adapter's answer and the number of rounds. */
-const readYei = async (client: SeiClient, reader: ProtocolReader, wallet: Address): Promise<{ readonly read: PositionsRead; readonly rounds: number }> => {
+/** Reads one wallet through the engine; returns the adapter's answer, the number of rounds and the block read. */
+const readYei = async (
+  client: SeiClient,
+  reader: ProtocolReader,
+  wallet: Address,
+): Promise<{ readonly read: PositionsRead; readonly rounds: number; readonly blockNumber: bigint }> => {
   const outcome = await runPlans(client, [reader.plan(wallet)]);
   const first = outcome.outcomes[0];
   if (first === undefined) throw new Error('no outcome');
   if (E.isLeft(first.result)) throw first.result.left;
-  return { read: first.result.right, rounds: outcome.rounds };
+  return { read: first.result.right, rounds: outcome.rounds, blockNumber: outcome.blockNumber };
 };
 
 const byId = (read: PositionsRead, id: string): UnpricedLendingPosition => {
@@ -106,42 +109,62 @@ const valueAt = (positions: ReadonlyArray<UnpricedLendingPosition>, priceOf: (as
     valueUSD: Number(p.amountFormatted) * (Number(priceOf(p.token)) / Number(BASE_UNIT)),
   }));
 
-describe('Yei Finance (Aave v3) reader against the devnet market', () => {
+/** The borrower's USDC debt took a year: 6 000 USDC borrowed out of 100 000 supplied. */
+const BORROW_USAGE = 6_000 / 100_000;
+
+describe('Yei Finance (Aave v3) reader against the real Aave v3 pool on the devnet', () => {
   let devnet: Devnet;
   let market: AaveTestMarket;
   let client: SeiClient;
   let lender: DevnetAccount;
   let borrower: DevnetAccount;
   let bystander: DevnetAccount;
+  let usdc: Address;
+  let wsei: Address;
+  let weth: Address;
+
+  /** The borrower's USDC debt (variable + stable) as the data provider reports it at a block. */
+  const debtAt = async (blockNumber: bigint): Promise<bigint> => {
+    const user = await market.getUserReserveData(usdc, borrower.address, blockNumber);
+    return user.currentVariableDebt + user.currentStableDebt;
+  };
+  /** Seconds between the USDC reserve's last update and a block. */
+  const secondsSinceUpdate = async (blockNumber: bigint): Promise<number> => {
+    const [reserve, block] = await Promise.all([market.getReserveData(usdc, blockNumber), client.getBlock({ blockNumber })]);
+    return Number(block.timestamp) - reserve.lastUpdateTimestamp;
+  };
 
   beforeAll(async () => {
     devnet = await startDevnet();
     client = devnet.publicClient;
-    market = await deployAaveTestMarket(devnet, [WSEI, USDC, WETH]);
+    const wrapped = await deployWrappedNative(devnet);
+    market = await deployAaveTestMarket(devnet, [{ ...WSEI, address: wrapped.address }, USDC, WETH], { wrappedNative: wrapped.address });
     const [, a1, a2, a3] = devnet.accounts;
     if (a1 === undefined || a2 === undefined || a3 === undefined) throw new Error('devnet needs 4 accounts');
     [lender, borrower, bystander] = [a1, a2, a3];
-    await market.supply(lender, market.reserve('USDC').address, 100_000n * e6);
-    await market.supply(borrower, market.reserve('WSEI').address, 10_000n * e18);
-    await market.supply(borrower, market.reserve('WETH').address, 2n * e18);
-    await market.borrow(borrower, market.reserve('USDC').address, 6_000n * e6);
+    [wsei, usdc, weth] = [market.reserve('WSEI').address, market.reserve('USDC').address, market.reserve('WETH').address];
+    await market.supply(lender, usdc, 100_000n * e6);
+    await market.supply(borrower, wsei, 10_000n * e18);
+    await market.supply(borrower, weth, 2n * e18);
+    await market.borrow(borrower, usdc, 6_000n * e6);
+    await devnet.increaseTime(SECONDS_PER_YEAR);
   });
 
   afterAll(async () => {
     await devnet?.stop();
   });
 
-  it('reads a supplier-borrower: amounts, APYs from the configured rates, and the pool’s own health factor', async () => {
-    const { read, rounds } = await readYei(client, makeYeiReader(market), borrower.address);
-    const wsei = market.reserve('WSEI').address;
-    const weth = market.reserve('WETH').address;
-    const usdc = market.reserve('USDC').address;
+  it('reads a supplier-borrower: amounts and APYs as the data provider reports them, and the pool’s own health factor', async () => {
+    const { read, rounds, blockNumber } = await readYei(client, makeYeiReader(market), borrower.address);
 
     expect(rounds).toBe(2);
     expect(read.warnings).toEqual([]);
     expect(read.liquidity).toEqual([]);
     expect(read.lending.map((p) => p.id).sort()).toEqual([`yei:borrow:${usdc}`, `yei:supply:${weth}`, `yei:supply:${wsei}`].sort());
 
+    // Nobody borrows WSEI or WETH: their supply rate is 0 and the deposits are exactly what was supplied.
+    const [wseiReserve, wethReserve, usdcReserve] = await Promise.all([wsei, weth, usdc].map((asset) => market.getReserveData(asset, blockNumber)));
+    expect([wseiReserve?.liquidityRate, wethReserve?.liquidityRate]).toEqual([0n, 0n]);
     expect(byId(read, `yei:supply:${wsei}`)).toEqual({
       id: `yei:supply:${wsei}`,
       platform: 'Yei Finance',
@@ -151,59 +174,65 @@ describe('Yei Finance (Aave v3) reader against the devnet market', () => {
       amount: (10_000n * e18).toString(),
       amountFormatted: '10000',
       rawAmount: 10_000n * e18,
-      apy: rayRateToApyPercent(aprToRay(2)),
+      apy: 0,
       usageAsCollateral: true,
       liquidationThreshold: 0.8,
       tokenRef: { key: wsei, address: wsei, symbol: 'WSEI', decimals: 18, coingeckoId: null },
       isStable: false,
     });
     const wethSupply = byId(read, `yei:supply:${weth}`);
-    expect([wethSupply.amount, wethSupply.amountFormatted, wethSupply.liquidationThreshold, wethSupply.tokenRef.coingeckoId]).toEqual([
+    expect([wethSupply.amount, wethSupply.amountFormatted, wethSupply.apy, wethSupply.liquidationThreshold, wethSupply.tokenRef.coingeckoId]).toEqual([
       (2n * e18).toString(),
       '2',
+      0,
       0.825,
       'weth',
     ]);
-    expect(wethSupply.apy).toBeCloseTo(1.511306, 5); // 1.5% APR compounded per second
+
+    // The debt is the data provider's at the read's block: a year of interest at the strategy's rate for 6% usage.
+    const debtAmount = await debtAt(blockNumber);
+    const rate = variableBorrowRateAt(STABLECOIN_RATE_STRATEGY, BORROW_USAGE); // 0.04 × 0.06 / 0.9 = 0.2667%
+    expect(Number(usdcReserve?.variableBorrowRate) / 1e27).toBeCloseTo(rate, 15);
+    // (Aave's integer ray maths loses the binomial's third term at such small per-second rates: 2e-5 USDC less.)
+    expect(whole(debtAmount, 6)).toBeCloseTo(6_000 * compoundedGrowth(rate, await secondsSinceUpdate(blockNumber)), 4);
     const debt = byId(read, `yei:borrow:${usdc}`);
     expect(debt).toMatchObject({
       type: 'borrow',
       token: usdc,
       tokenSymbol: 'USDC',
-      amount: '6000000000',
-      amountFormatted: '6000',
-      rawAmount: 6_000n * e6,
+      amount: debtAmount.toString(),
+      amountFormatted: formatUnits(debtAmount, 6),
+      rawAmount: debtAmount,
       usageAsCollateral: false,
       liquidationThreshold: 0,
       isStable: true,
       tokenRef: { key: usdc, address: usdc, symbol: 'USDC', decimals: 6, coingeckoId: 'usd-coin' },
     });
-    // 5% APR → e-ish compounding: 5.127109633% (hand-checked reference in ray-rate-to-apy-percent.test.ts).
-    expect(debt.apy).toBeCloseTo(5.127109633, 8);
+    expect(debt.apy).toBeCloseTo(apyPercentOf(usdcReserve?.variableBorrowRate ?? 0n), 9);
+    expect(debt.apy).toBeCloseTo(0.2670225, 6); // e^0.0026667 − 1, in percent
 
-    const account = await market.getUserAccountData(borrower.address);
-    expect(read.healthFactor).toBe(healthFactorFromWad(account.healthFactor));
-    // Independently, as Aave v3 computes it: collateral $11000, Σ value × LT = $8950, the average threshold truncated to
-    // whole bps (8950 / 11000 → 8136), so HF = 11000 × 0.8136 / 6000 = 1.4916 (not 8950 / 6000 = 1.49167).
-    expect(read.healthFactor).toBe(1.4916);
-    expect(account.totalDebtBase).toBe(6_000n * BASE_UNIT);
+    const account = await market.getUserAccountData(borrower.address, blockNumber);
+    expect(read.healthFactor).toBeCloseTo(fromWad(account.healthFactor), 15);
+    // As Aave computes it: collateral $11000, Σ value × LT = $8950, the average threshold truncated to whole bps
+    // (8950 / 11000 → 8136), so HF = 11000 × 0.8136 / debt (not 8950 / debt).
+    expect(read.healthFactor).toBeCloseTo(aaveHealthFactor([[5_000, 0.8], [6_000, 0.825]], whole(debtAmount, 6)), 9);
+    expect(account.totalDebtBase).toBe((debtAmount * BASE_UNIT) / e6);
   });
 
   it('follows the oracle: a collateral price fall moves the health factor across the risk bands', async () => {
     const snapshot = await devnet.snapshot();
     try {
       const reader = makeYeiReader(market);
-      const weth = market.reserve('WETH').address;
-      const before = (await readYei(client, reader, borrower.address)).read.healthFactor;
+      const before = await readYei(client, reader, borrower.address);
       await market.setAssetPrice(weth, 1_600n * BASE_UNIT);
-      const after = (await readYei(client, reader, borrower.address)).read.healthFactor;
+      const after = await readYei(client, reader, borrower.address);
+      const debtUSD = whole(await debtAt(after.blockNumber), 6);
 
-      expect(before).toBe(1.4916);
-      // Collateral 5000 + 3200 = $8200, Σ value × LT = 4000 + 2640 = $6640 → average 8097 bps → 8200 × 0.8097 / 6000.
-      expect(after).toBe(1.10659);
-      expect(after).toBe(healthFactorFromWad((await market.getUserAccountData(borrower.address)).healthFactor));
-      expect(liquidationRiskLevel(before ?? null, 6000, DEFAULT_RISK_THRESHOLDS)).toBe('low');
-      expect(liquidationRiskLevel(after ?? null, 6000, DEFAULT_RISK_THRESHOLDS)).toBe('high');
+      // Collateral 5000 + 3200 = $8200, Σ value × LT = 4000 + 2640 = $6640 → average 8097 bps → 8200 × 0.8097 / debt.
+      expect(after.read.healthFactor).toBeCloseTo((8_200 * 0.8097) / debtUSD, 9);
+      expect(after.read.healthFactor).toBeCloseTo(fromWad((await market.getUserAccountData(borrower.address, after.blockNumber)).healthFactor), 15);
+      expect(liquidationRiskLevel(before.read.healthFactor ?? null, 6000, DEFAULT_RISK_THRESHOLDS)).toBe('low');
+      expect(liquidationRiskLevel(after.read.healthFactor ?? null, 6000, DEFAULT_RISK_THRESHOLDS)).toBe('high');
     } finally {
       await devnet.revert(snapshot);
     }
@@ -212,38 +241,40 @@ describe('Yei Finance (Aave v3) reader against the devnet market', () => {
   it('gives a liquidation price of the largest collateral that the pool itself puts at health factor 1', async () => {
     const snapshot = await devnet.snapshot();
     try {
-      const { read } = await readYei(client, makeYeiReader(market), borrower.address);
+      const { read, blockNumber } = await readYei(client, makeYeiReader(market), borrower.address);
       const prices = new Map(market.reserves.map((r) => [r.address, r.spec.price]));
       const valued = valueAt(read.lending, (asset) => prices.get(getAddress(asset)) ?? 0n);
       const totalDebtUSD = valued.filter((p) => p.type === 'borrow').reduce((sum, p) => sum + (p.valueUSD ?? 0), 0);
       const liquidation = liquidationPriceOfLargestCollateral(valued, totalDebtUSD);
 
-      const weth = market.reserve('WETH').address;
       expect(liquidation).not.toBeNull();
       expect(liquidation?.asset).toBe(weth);
       expect(liquidation?.symbol).toBe('WETH');
-      // (6000 − 10000 × 0.5 × 0.8) / (2 × 0.825) = 2000 / 1.65
-      expect(liquidation?.priceUSD).toBeCloseTo(2000 / 1.65, 9);
+      // (debt − 10000 × 0.5 × 0.8) / (2 × 0.825)
+      expect(liquidation?.priceUSD).toBeCloseTo((whole(await debtAt(blockNumber), 6) - 4_000) / 1.65, 9);
 
       await market.setAssetPrice(weth, BigInt(Math.round((liquidation?.priceUSD ?? 0) * Number(BASE_UNIT))));
-      const account = await market.getUserAccountData(borrower.address);
-      const hf = healthFactorFromWad(account.healthFactor) ?? Number.NaN;
+      const again = await readYei(client, makeYeiReader(market), borrower.address);
+      const hf = fromWad((await market.getUserAccountData(borrower.address, again.blockNumber)).healthFactor);
       expect(Math.abs(hf - 1)).toBeLessThan(0.001);
-      expect((await readYei(client, makeYeiReader(market), borrower.address)).read.healthFactor).toBe(hf);
+      expect(again.read.healthFactor).toBeCloseTo(hf, 15);
     } finally {
       await devnet.revert(snapshot);
     }
   });
 
   it('reports a null health factor (never Infinity) for a wallet without debt, while the pool says uint256 max', async () => {
-    const { read } = await readYei(client, makeYeiReader(market), lender.address);
-    const usdc = market.reserve('USDC').address;
+    const { read, blockNumber } = await readYei(client, makeYeiReader(market), lender.address);
+    const deposit = (await market.getUserReserveData(usdc, lender.address, blockNumber)).currentATokenBalance;
+    const supplyRate = (await market.getReserveData(usdc, blockNumber)).liquidityRate;
 
     expect(read.healthFactor).toBeNull();
-    expect((await market.getUserAccountData(lender.address)).healthFactor).toBe(2n ** 256n - 1n);
-    expect(read.lending.map((p) => [p.id, p.type, p.amountFormatted, p.apy])).toEqual([
-      [`yei:supply:${usdc}`, 'supply', '100000', rayRateToApyPercent(aprToRay(3.5))],
-    ]);
+    expect((await market.getUserAccountData(lender.address, blockNumber)).healthFactor).toBe(2n ** 256n - 1n);
+    expect(read.lending.map((p) => [p.id, p.type, p.amount, p.apy])).toEqual([[`yei:supply:${usdc}`, 'supply', deposit.toString(), expect.closeTo(apyPercentOf(supplyRate), 9)]]);
+    // The lender earns the borrower's rate × usage × (1 − 10% reserve factor), accrued linearly: 100 000 → about 100 014.4.
+    const supplyApr = variableBorrowRateAt(STABLECOIN_RATE_STRATEGY, BORROW_USAGE) * BORROW_USAGE * 0.9;
+    expect(Number(supplyRate) / 1e27).toBeCloseTo(supplyApr, 15);
+    expect(whole(deposit, 6)).toBeCloseTo(100_000 * linearGrowth(supplyApr, await secondsSinceUpdate(blockNumber)), 6);
   });
 
   it('reports nothing and a null health factor for a wallet that never used the market', async () => {
@@ -254,15 +285,14 @@ describe('Yei Finance (Aave v3) reader against the devnet market', () => {
   it('keeps a supply that is not used as collateral out of the collateral', async () => {
     const snapshot = await devnet.snapshot();
     try {
-      const wsei = market.reserve('WSEI').address;
-      const usdc = market.reserve('USDC').address;
       await market.repay(borrower, usdc, 2_000n * e6);
       await market.setUseAsCollateral(borrower, wsei, false);
-      const { read } = await readYei(client, makeYeiReader(market), borrower.address);
+      const { read, blockNumber } = await readYei(client, makeYeiReader(market), borrower.address);
+      const debtAmount = await debtAt(blockNumber);
       expect(byId(read, `yei:supply:${wsei}`)).toMatchObject({ usageAsCollateral: false, liquidationThreshold: 0.8, amountFormatted: '10000' });
-      expect(byId(read, `yei:borrow:${usdc}`).amountFormatted).toBe('4000');
-      // Only WETH is collateral now: 2 × 3000 × 0.825 / 4000
-      expect(read.healthFactor).toBe(1.2375);
+      expect(byId(read, `yei:borrow:${usdc}`).amountFormatted).toBe(formatUnits(debtAmount, 6));
+      // Only WETH is collateral now: 2 × 3000 × 0.825 / debt (a little over 4 000 USDC after the repayment).
+      expect(read.healthFactor).toBeCloseTo(4_950 / whole(debtAmount, 6), 9);
     } finally {
       await devnet.revert(snapshot);
     }
@@ -271,14 +301,18 @@ describe('Yei Finance (Aave v3) reader against the devnet market', () => {
   it('adds stable debt to the variable debt of the same asset, at the amount-weighted APY', async () => {
     const snapshot = await devnet.snapshot();
     try {
-      const usdc = market.reserve('USDC').address;
       await market.borrow(borrower, usdc, 1_000n * e6, 1n);
-      const { read } = await readYei(client, makeYeiReader(market), borrower.address);
+      const { read, blockNumber } = await readYei(client, makeYeiReader(market), borrower.address);
+      const [user, reserve] = await Promise.all([market.getUserReserveData(usdc, borrower.address, blockNumber), market.getReserveData(usdc, blockNumber)]);
       const debt = byId(read, `yei:borrow:${usdc}`);
-      expect([debt.amount, debt.amountFormatted]).toEqual(['7000000000', '7000']);
-      expect(debt.apy).toBeCloseTo((6 / 7) * rayRateToApyPercent(aprToRay(5)) + (1 / 7) * rayRateToApyPercent(aprToRay(8)), 12);
+      expect(user.currentStableDebt).toBe(1_000n * e6);
+      expect(debt.amount).toBe((user.currentVariableDebt + user.currentStableDebt).toString());
+      const [variable, stable] = [whole(user.currentVariableDebt, 6), whole(user.currentStableDebt, 6)];
+      const expectedApy = (variable * apyPercentOf(reserve.variableBorrowRate) + stable * apyPercentOf(user.stableBorrowRate)) / (variable + stable);
+      expect(user.stableBorrowRate > reserve.variableBorrowRate).toBe(true);
+      expect(debt.apy).toBeCloseTo(expectedApy, 9);
       expect(read.lending.filter((p) => p.type === 'borrow')).toHaveLength(1);
-      expect(read.healthFactor).toBe(healthFactorFromWad((await market.getUserAccountData(borrower.address)).healthFactor));
+      expect(read.healthFactor).toBeCloseTo(fromWad((await market.getUserAccountData(borrower.address, blockNumber)).healthFactor), 15);
     } finally {
       await devnet.revert(snapshot);
     }
@@ -329,6 +363,7 @@ describe('Yei Finance reader request count', () => {
         rpcRetryCount: 0,
         configFile: undefined,
         maxExtraTokens: 0,
+        portfolioLens: false,
       },
       makeMetrics(),
     );

@@ -1,4 +1,7 @@
-import { parseUnits, type Address } from 'viem';
+import { parseUnits, size, type Address } from 'viem';
+import { classifyLensError } from '../../src/adapters/chain/lens/call-portfolio-lens';
+import { portfolioLensCallData } from '../../src/adapters/chain/lens/portfolio-lens-request';
+import { portfolioLensSetupOf } from '../../src/adapters/chain/lens/portfolio-lens-setup';
 import type { ReadPlan } from '../../src/adapters/chain/read-plan';
 import { tokenBalancesPlan, type TokenBalancesResult } from '../../src/adapters/protocols/erc20/token-balances-plan';
 import type { PositionsRead } from '../../src/adapters/protocols/protocol-reader';
@@ -9,7 +12,7 @@ import type { RegistryToken } from '../../src/config/sei-networks';
 import { getSqrtRatioAtTick } from '../../src/domain/uniswap-v3';
 import { deployTestTokens, mintTokens, MULTICALL3_ADDRESS, startDevnet, type Devnet, type DevnetAccount, type TestToken } from '../support/devnet';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
-import { knownTokenLookup, makePlanRunner, registryTokenOf, resultOf } from '../support/protocols/uniswap-read-harness';
+import { knownTokenLookup, makeLensPlanRunner, makePlanRunner, registryTokenOf, resultOf, testRegistry } from '../support/protocols/uniswap-read-harness';
 import { addLiquidityV2, createPairV2, deployUniswapV2Factory } from '../support/protocols/uniswap-v2';
 import { approveUniswapV3, createPoolV3, deployUniswapV3, mintPositionsV3, type MintPositionRequest, type UniswapV3Deployment } from '../support/protocols/uniswap-v3';
 
@@ -46,11 +49,17 @@ describe('read budget: tokens + DragonSwap V2 + V1 in a bounded number of HTTP r
     readers.v2.plan(wallet),
   ];
 
-  /** Reads a wallet's whole portfolio through the counting proxy; returns HTTP requests, rounds and positions found. */
-  const measure = async (readers: ReturnType<typeof freshReaders>, wallet: Address) => {
-    const run = makePlanRunner(proxy.url);
+  const lensRegistry = () =>
+    testRegistry(registry, {
+      dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash },
+      dragonswapV1: { factory: v2Factory },
+    });
+
+  /** Reads a wallet's whole portfolio through the counting proxy (in rounds, or through the lens only); returns HTTP requests, rounds and positions found. */
+  const measure = async (readers: ReturnType<typeof freshReaders>, wallet: Address, path: 'rounds' | 'lens' = 'rounds') => {
+    const run = path === 'lens' ? makeLensPlanRunner(proxy.url, lensRegistry()) : makePlanRunner(proxy.url);
     proxy.reset();
-    const outcome = await run(plansFor(readers, wallet));
+    const outcome = await run(plansFor(readers, wallet), { wallet, tokens: registry.map((known) => ({ known })) });
     const v3Read = positionsOf(resultOf(outcome, 'dragonswap-v2'));
     const v2Read = positionsOf(resultOf(outcome, 'dragonswap-v1'));
     return {
@@ -59,6 +68,7 @@ describe('read budget: tokens + DragonSwap V2 + V1 in a bounded number of HTTP r
       concentrated: v3Read.liquidity.length,
       fullRange: v2Read.liquidity.length,
       batchSizes: proxy.stats().batchSizes,
+      positions: [v3Read, v2Read],
     };
   };
 
@@ -116,5 +126,33 @@ describe('read budget: tokens + DragonSwap V2 + V1 in a bounded number of HTTP r
 
   it('needs one more request beyond 32 NFTs (the speculative tokenOfOwnerByIndex reads)', async () => {
     expect(await measure(freshReaders(), wallets.forty)).toMatchObject({ httpRequests: 4, rounds: 4, concentrated: 40, fullRange: 1 });
+  });
+
+  it('through the lens, the answers come back as the returned code while they fit in 24,576 bytes, as revert data beyond', async () => {
+    const channel = async (wallet: Address) => {
+      const data = portfolioLensCallData(portfolioLensSetupOf(lensRegistry(), MULTICALL3_ADDRESS), { wallet, tokens: registry.map((known) => ({ known })) });
+      try {
+        return { returned: size((await devnet.publicClient.call({ data })).data ?? '0x') };
+      } catch (error) {
+        const result = classifyLensError(error);
+        return { reverted: result.kind === 'answered' ? result.answers.byKey.size : result.kind };
+      }
+    };
+    const [one, forty] = [await channel(wallets.one), await channel(wallets.forty)];
+    expect(one.returned).toBeLessThanOrEqual(24_576);
+    // 40 NFTs: tokenOfOwnerByIndex, positions and collect each, and the rest.
+    expect(forty.reverted).toBeGreaterThan(3 * 40);
+  });
+
+  it('through the lens: 1, 10 and 40 NFTs in ONE HTTP request each, cold and warm, with the positions the rounds find', async () => {
+    for (const wallet of [wallets.one, wallets.ten, wallets.forty]) {
+      const inRounds = await measure(freshReaders(), wallet);
+      const readers = freshReaders();
+      const cold = await measure(readers, wallet, 'lens');
+      const warm = await measure(readers, wallet, 'lens');
+      expect([cold.httpRequests, cold.rounds, cold.batchSizes, warm.httpRequests, warm.batchSizes]).toEqual([1, 1, [1], 1, [1]]);
+      expect(cold.positions).toEqual(inRounds.positions);
+      expect(warm.positions).toEqual(inRounds.positions);
+    }
   });
 });

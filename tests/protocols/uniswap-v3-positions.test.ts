@@ -7,7 +7,18 @@ import { makeUniswapV3Reader } from '../../src/adapters/protocols/uniswap-v3/uni
 import { getSqrtRatioAtTick, tickToPrice } from '../../src/domain/uniswap-v3';
 import { deployTestTokens, mintTokens, startDevnet, type Devnet, type DevnetAccount, type TestToken } from '../support/devnet';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
-import { knownTokenLookup, makePlanRunner, registryTokenOf, resultOf } from '../support/protocols/uniswap-read-harness';
+import {
+  knownTokenLookup,
+  makeLensPlanRunner,
+  makePlanRunner,
+  makeRunnerFor,
+  READ_PATHS,
+  registryTokenOf,
+  resultOf,
+  testRegistry,
+  walletOnly,
+  type ReadPath,
+} from '../support/protocols/uniswap-read-harness';
 import {
   approveUniswapV3,
   closePositionV3,
@@ -28,7 +39,7 @@ const tickForPrice = (price: number, decimals0: number, decimals1: number, spaci
   return Math.floor(raw / spacing) * spacing;
 };
 
-describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
+describe('DragonSwap V2 (Uniswap v3) positions, read in rounds and through the PortfolioLens', () => {
   let devnet: Devnet;
   let proxy: RpcCountingProxy;
   let v3: UniswapV3Deployment;
@@ -50,6 +61,11 @@ describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
       knownToken: knownTokenLookup(registry()),
       chainId: devnet.chainId,
     });
+  const lensRegistry = (poolInitCodeHash = v3.poolInitCodeHash) =>
+    testRegistry(registry(), { dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash } });
+  /** Reads the LP's positions (or another wallet's) with a fresh reader, on one read path. */
+  const readPositions = (path: ReadPath, wallet: Address = lp.address) =>
+    makeRunnerFor(path, proxy.url, lensRegistry())<PositionsRead>([makeReader().plan(wallet)], walletOnly(wallet));
   const decimalsOf = (address: Address): number => [usdx, wsx, stb, odd].find((t) => t.address === getAddress(address))?.decimals ?? NaN;
 
   beforeAll(async () => {
@@ -129,10 +145,8 @@ describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
     expect(tick).toBe(startTickA + 1200);
   });
 
-  it('reports each open position with the amounts decreaseLiquidity and the fees collect return, to the base unit', async () => {
-    const run = makePlanRunner(proxy.url);
-    const reader = makeReader();
-    const outcome = await run<PositionsRead>([reader.plan(lp.address)]);
+  it.each(READ_PATHS)('%s: reports each open position with the amounts decreaseLiquidity and the fees collect return, to the base unit', async (path) => {
+    const outcome = await readPositions(path);
     const read = resultOf(outcome, SOURCE);
 
     expect(read.warnings).toEqual([]);
@@ -153,8 +167,8 @@ describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
     }
   });
 
-  it('knows which positions are in range, counting a lower tick equal to the current tick as in range', async () => {
-    const read = resultOf(await makePlanRunner(proxy.url)<PositionsRead>([makeReader().plan(lp.address)]), SOURCE);
+  it.each(READ_PATHS)('%s: knows which positions are in range, counting a lower tick equal to the current tick as in range', async (path) => {
+    const read = resultOf(await readPositions(path), SOURCE);
     const byId = new Map(read.liquidity.map((p) => [p.id, p]));
     expect(byId.get(String(ids.wide))?.isInRange).toBe(true);
     expect(byId.get(String(ids.narrow))?.isInRange).toBe(false);
@@ -170,8 +184,8 @@ describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
     expect(narrow?.amount0).toBe(0n);
   });
 
-  it('describes each position: pool, tokens, fee tier, price range in whole token1 per token0, volatility', async () => {
-    const read = resultOf(await makePlanRunner(proxy.url)<PositionsRead>([makeReader().plan(lp.address)]), SOURCE);
+  it.each(READ_PATHS)('%s: describes each position: pool, tokens, fee tier, price range in whole token1 per token0, volatility', async (path) => {
+    const read = resultOf(await readPositions(path), SOURCE);
     const wide = read.liquidity.find((p) => p.id === String(ids.wide));
     const d0 = decimalsOf(poolA.key.token0);
     const d1 = decimalsOf(poolA.key.token1);
@@ -195,13 +209,13 @@ describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
     expect(oddRef).toEqual({ key: odd.address, address: odd.address, symbol: 'ODD', decimals: 8, coingeckoId: null });
   });
 
-  it('leaves out a closed position (no liquidity, nothing to collect)', async () => {
-    const read = resultOf(await makePlanRunner(proxy.url)<PositionsRead>([makeReader().plan(lp.address)]), SOURCE);
+  it.each(READ_PATHS)('%s: leaves out a closed position (no liquidity, nothing to collect)', async (path) => {
+    const read = resultOf(await readPositions(path), SOURCE);
     expect(liquidityOfClosed).toBeGreaterThan(0n);
     expect(read.liquidity.some((p) => p.id === String(ids.closed))).toBe(false);
   });
 
-  it('takes three rounds cold, two once the NFTs and pools are known, and four once per pool when the init code hash is wrong', async () => {
+  it('rounds: takes three rounds cold, two once the NFTs and pools are known, and four once per pool when the init code hash is wrong', async () => {
     const run = makePlanRunner(proxy.url);
     const reader = makeReader();
     proxy.reset();
@@ -219,17 +233,35 @@ describe('DragonSwap V2 (Uniswap v3) positions through the read engine', () => {
     expect((await run<PositionsRead>([misconfigured.plan(lp.address)])).rounds).toBe(2);
   });
 
-  it('reads a wallet without positions in one round', async () => {
-    const outcome = await makePlanRunner(proxy.url)<PositionsRead>([makeReader().plan('0x000000000000000000000000000000000000bEEF')]);
-    expect(outcome.rounds).toBe(1);
+  it('lens: reads cold, warm and with a wrong init code hash in one HTTP request each, finding what the rounds find', async () => {
+    const rounds = resultOf(await makePlanRunner(proxy.url)<PositionsRead>([makeReader().plan(lp.address)]), SOURCE);
+    const reader = makeReader();
+    const run = makeLensPlanRunner(proxy.url, lensRegistry());
+    for (const _ of ['cold', 'warm']) {
+      proxy.reset();
+      const outcome = await run<PositionsRead>([reader.plan(lp.address)], walletOnly(lp.address));
+      expect([outcome.rounds, proxy.stats().httpRequests, proxy.stats().methods]).toEqual([1, 1, { eth_call: 1 }]);
+      expect(resultOf(outcome, SOURCE)).toEqual(rounds);
+    }
+    const wrongHash = `0x${'11'.repeat(32)}` as const;
+    proxy.reset();
+    const misconfigured = await makeLensPlanRunner(proxy.url, lensRegistry(wrongHash))<PositionsRead>([makeReader(wrongHash).plan(lp.address)], walletOnly(lp.address));
+    expect(proxy.stats().httpRequests).toBe(1);
+    expect(resultOf(misconfigured, SOURCE)).toEqual(rounds);
+  });
+
+  it.each(READ_PATHS)('%s: reads a wallet without positions in one round', async (path) => {
+    proxy.reset();
+    const outcome = await readPositions(path, '0x000000000000000000000000000000000000bEEF');
+    expect([outcome.rounds, proxy.stats().httpRequests]).toEqual([1, 1]);
     expect(resultOf(outcome, SOURCE)).toEqual({ lending: [], liquidity: [], warnings: [] });
   });
 
-  it('when the position manager is gone, fails this source alone with a clear error', async () => {
+  it.each(READ_PATHS)('%s: when the position manager is gone, fails this source alone with a clear error', async (path) => {
     const snapshot = await devnet.snapshot();
     try {
       await devnet.setCode(v3.positionManager, '0x');
-      const outcome = await makePlanRunner(proxy.url)<PositionsRead>([makeReader().plan(lp.address)]);
+      const outcome = await readPositions(path);
       const mine = outcome.outcomes.find((o) => o.source === SOURCE);
       expect(mine !== undefined && E.isLeft(mine.result) ? mine.result.left.message : 'no error').toBe(
         `NonfungiblePositionManager ${v3.positionManager} on chain 1329: balanceOf(${lp.address}) (is the position manager deployed there?) failed`,

@@ -10,6 +10,15 @@ export type RpcFailureMode =
   /** Never answer, until setFailing(false) or stop() (viem times out). */
   | 'hang';
 
+/** What the proxy does with an eth_call without `to` (a deployless call, such as the PortfolioLens). */
+export type CodeOnlyCallMode =
+  /** Forward it, as the devnet, geth and Sei do. Default. */
+  | 'forward'
+  /** Answer a JSON-RPC error, as an RPC that only runs calls to deployed contracts does. */
+  | 'refuse'
+  /** Answer a result that is not what the code returned or reverted with. */
+  | 'garbage';
+
 export interface RpcProxyStats {
   /** HTTP requests received, failed ones included. */
   readonly httpRequests: number;
@@ -21,6 +30,8 @@ export interface RpcProxyStats {
   readonly ethCalls: number;
   /** eth_call count per lowercased `to` address. */
   readonly ethCallTargets: Readonly<Record<string, number>>;
+  /** eth_calls without `to`. */
+  readonly codeOnlyCalls: number;
   /** The size of each HTTP request's batch (1 for a single call), in arrival order. */
   readonly batchSizes: ReadonlyArray<number>;
   /** HTTP requests answered with a failure because setFailing(true) was on. */
@@ -34,6 +45,8 @@ export interface RpcCountingProxy {
   readonly reset: () => void;
   /** Simulates an RPC outage until called again with false. Default mode: 'http-503'. */
   readonly setFailing: (failing: boolean, mode?: RpcFailureMode) => void;
+  /** How eth_calls without `to` are answered from now on. */
+  readonly setCodeOnlyCalls: (mode: CodeOnlyCallMode) => void;
   /** Adds latency before forwarding each HTTP request (0 to remove), to mimic a remote RPC. */
   readonly setLatency: (milliseconds: number) => void;
   /** Closes the proxy, its upstream connections and any hung requests. Idempotent. */
@@ -43,13 +56,14 @@ export interface RpcCountingProxy {
 interface Counters {
   httpRequests: number;
   rpcCalls: number;
+  codeOnlyCalls: number;
   methods: Record<string, number>;
   ethCallTargets: Record<string, number>;
   batchSizes: number[];
   failedRequests: number;
 }
 
-const emptyCounters = (): Counters => ({ httpRequests: 0, rpcCalls: 0, methods: {}, ethCallTargets: {}, batchSizes: [], failedRequests: 0 });
+const emptyCounters = (): Counters => ({ httpRequests: 0, rpcCalls: 0, codeOnlyCalls: 0, methods: {}, ethCallTargets: {}, batchSizes: [], failedRequests: 0 });
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -68,10 +82,26 @@ const countCall = (counters: Counters, call: unknown): void => {
   counters.methods[method] = (counters.methods[method] ?? 0) + 1;
   if (method !== 'eth_call' || !isRecord(call) || !Array.isArray(call.params)) return;
   const [transaction] = call.params;
+  if (isCodeOnlyCall(call)) counters.codeOnlyCalls += 1;
   if (isRecord(transaction) && typeof transaction.to === 'string') {
     const to = transaction.to.toLowerCase();
     counters.ethCallTargets[to] = (counters.ethCallTargets[to] ?? 0) + 1;
   }
+};
+
+/** An eth_call without `to`: its data is creation code, run as if deployed. */
+const isCodeOnlyCall = (call: unknown): boolean => {
+  if (!isRecord(call) || call.method !== 'eth_call' || !Array.isArray(call.params)) return false;
+  const [transaction] = call.params;
+  return isRecord(transaction) && (transaction.to === undefined || transaction.to === null);
+};
+
+/** The answer of a refusing or garbling RPC to one code-only call. */
+const codeOnlyAnswer = (call: unknown, mode: Exclude<CodeOnlyCallMode, 'forward'>): unknown => {
+  const id = isRecord(call) ? call.id : null;
+  return mode === 'refuse'
+    ? { jsonrpc: '2.0', id, error: { code: -32602, message: 'invalid argument 0: missing required field "to"' } }
+    : { jsonrpc: '2.0', id, result: '0x1234' };
 };
 
 const readBody = (req: http.IncomingMessage): Promise<string> =>
@@ -86,7 +116,8 @@ const delay = (milliseconds: number): Promise<void> => new Promise((resolve) => 
 
 /**
  * An HTTP JSON-RPC proxy on 127.0.0.1 (free port) in front of `targetUrl` that counts what passes
- * (HTTP requests, JSON-RPC methods, eth_call targets, batch sizes) and can simulate an outage.
+ * (HTTP requests, JSON-RPC methods, eth_call targets, batch sizes), can simulate an outage, and can refuse or garble
+ * eth_calls without `to`.
  */
 export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCountingProxy> => {
   const target = new URL(targetUrl);
@@ -94,6 +125,7 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
   let counters = emptyCounters();
   let failure: RpcFailureMode | undefined;
   let latencyMs = 0;
+  let codeOnlyMode: CodeOnlyCallMode = 'forward';
   const hung = new Set<http.ServerResponse>();
   const sockets = new Set<Socket>();
 
@@ -108,6 +140,27 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
       res.writeHead(503, { 'content-type': 'text/plain' });
       res.end('Service Unavailable (simulated RPC outage)');
     }
+  };
+
+  /** Answers the code-only calls itself and forwards the rest (as one batch), merging the answers in call order. */
+  const answerCodeOnly = (body: string, mode: Exclude<CodeOnlyCallMode, 'forward'>, res: http.ServerResponse): void => {
+    const parsed: unknown = JSON.parse(body);
+    const calls: ReadonlyArray<unknown> = Array.isArray(parsed) ? parsed : [parsed];
+    const rest = calls.filter((call) => !isCodeOnlyCall(call));
+    const reply = (answers: ReadonlyArray<unknown>) => {
+      const byId = new Map(answers.map((a) => [isRecord(a) ? a.id : undefined, a]));
+      const merged = calls.map((call) => (isCodeOnlyCall(call) ? codeOnlyAnswer(call, mode) : byId.get(isRecord(call) ? call.id : undefined)));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(Array.isArray(parsed) ? merged : merged[0]));
+    };
+    if (rest.length === 0) {
+      reply([]);
+      return;
+    }
+    fetch(targetUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rest) })
+      .then((upstream) => upstream.json())
+      .then((answers: unknown) => reply(Array.isArray(answers) ? answers : [answers]))
+      .catch(() => res.destroy());
   };
 
   const forward = (body: string, res: http.ServerResponse): void => {
@@ -148,6 +201,10 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
       return;
     }
     if (latencyMs > 0) await delay(latencyMs);
+    if (codeOnlyMode !== 'forward' && calls.some(isCodeOnlyCall)) {
+      answerCodeOnly(body, codeOnlyMode, res);
+      return;
+    }
     forward(body, res);
   };
 
@@ -179,6 +236,7 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
       rpcCalls: counters.rpcCalls,
       methods: { ...counters.methods },
       ethCalls: counters.methods.eth_call ?? 0,
+      codeOnlyCalls: counters.codeOnlyCalls,
       ethCallTargets: { ...counters.ethCallTargets },
       batchSizes: [...counters.batchSizes],
       failedRequests: counters.failedRequests,
@@ -192,6 +250,9 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
         // Requests held while hanging are released as failures, as a recovering RPC would drop them.
         hung.forEach((res) => res.destroy());
       }
+    },
+    setCodeOnlyCalls: (mode) => {
+      codeOnlyMode = mode;
     },
     setLatency: (milliseconds) => {
       latencyMs = Math.max(0, milliseconds);

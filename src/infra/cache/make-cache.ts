@@ -9,6 +9,12 @@ import { deserializeValue, serializeValue } from './json-value';
 import { makeSingleFlight } from './single-flight';
 import type { RawStore } from './store';
 
+/** The key's first segment (`portfolio:1329:0x…` → `portfolio`): the metrics label, a small set named by the code. */
+const keyspaceOf = (key: string): string => {
+  const end = key.indexOf(':');
+  return end > 0 ? key.slice(0, end) : 'other';
+};
+
 export interface CacheDeps {
   readonly logger: Logger;
   readonly metrics?: Metrics;
@@ -26,9 +32,9 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
   // Values are shared between callers, which treat them as immutable (every type here is readonly).
   const decodedMemo = new LRUCache<string, { text: string; codec: unknown; value: unknown }>({ max: 1000 });
   const counts = { hits: 0, misses: 0, errors: 0 };
-  const count = (outcome: 'hit' | 'miss' | 'error') => {
+  const count = (key: string, outcome: 'hit' | 'miss' | 'error') => {
     counts[outcome === 'hit' ? 'hits' : outcome === 'miss' ? 'misses' : 'errors'] += 1;
-    deps.metrics?.cacheRequests.inc({ cache: primary.kind, outcome });
+    deps.metrics?.cacheRequests.inc({ cache: primary.kind, keyspace: keyspaceOf(key), outcome });
   };
   const active = (): RawStore => (primary.isUp() || deps.fallback === undefined ? primary : deps.fallback);
 
@@ -36,7 +42,7 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
     try {
       return await active().get(key);
     } catch (cause) {
-      count('error');
+      count(key, 'error');
       deps.logger.warn('cache read failed', { key, cause });
       return null;
     }
@@ -45,21 +51,21 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
   const get: Cache['get'] = (key, codec) => async () => {
     const text = await getRaw(key);
     if (text === null) {
-      count('miss');
+      count(key, 'miss');
       return O.none;
     }
     const memo = decodedMemo.get(key);
     if (memo !== undefined && memo.text === text && memo.codec === codec) {
-      count('hit');
+      count(key, 'hit');
       return O.some(memo.value as never);
     }
     const decoded = codec.decode(deserializeValue(text));
     if (E.isLeft(decoded)) {
-      count('miss');
+      count(key, 'miss');
       deps.logger.warn('cached value did not decode; treated as a miss', { key });
       return O.none;
     }
-    count('hit');
+    count(key, 'hit');
     decodedMemo.set(key, { text, codec, value: decoded.right });
     return O.some(decoded.right);
   };
@@ -68,7 +74,7 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
     try {
       await active().set(key, serializeValue(codec.encode(value)), ttlSeconds);
     } catch (cause) {
-      count('error');
+      count(key, 'error');
       deps.logger.warn('cache write failed', { key, cause });
     }
   };
@@ -77,7 +83,7 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): Cache => {
     try {
       await active().delete(key);
     } catch (cause) {
-      count('error');
+      count(key, 'error');
       deps.logger.warn('cache delete failed', { key, cause });
     }
   };

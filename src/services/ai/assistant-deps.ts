@@ -1,6 +1,7 @@
 import type { Cache } from '../../infra/cache/cache';
 import type { Logger } from '../../infra/logging/logger';
 import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
+import type { AiFallbackReason } from './ai-fallback-reason';
 import type { ChatModel } from './chat-model';
 import type { TokenBudget } from './token-budget';
 import type { WalletData } from './wallet-data';
@@ -23,4 +24,6 @@ export interface AssistantDeps {
   readonly deadlineMs: number;
   /** Model calls per chat answer at most (tool-call loop). */
   readonly maxToolSteps: number;
+  /** Told each time an answer comes from the rules instead of the model (the metrics count them). */
+  readonly recordFallback: (reason: AiFallbackReason) => void;
 }

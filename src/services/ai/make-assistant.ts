@@ -80,6 +80,7 @@ export const makeAssistant = (w: AssistantWiring): Assistant => {
     // The rule-based answer must still reach the client before the request timeout answers 503.
     deadlineMs: Math.max(1000, config.server.requestTimeoutMs - 2000),
     maxToolSteps: MAX_TOOL_STEPS,
+    recordFallback: (reason) => w.metrics.aiFallbacks.inc({ reason }),
   };
   const chat = makeChatService({ ...deps, messages: makeChatMessagesRepository(w.pool, makeChatCipher(config.secrets.encryptionKey), w.logger) });
   return {

@@ -7,6 +7,7 @@ import type { WalletAddress } from '../../domain/address/wallet-address';
 import { RULE_BASED_MODEL, type FallbackReason } from '../../domain/ai/rule-based-notice';
 import type { AiTask } from '../../domain/ai/system-prompt';
 import { ANSWER_TTL_SECONDS, answerCacheKey } from './answer-cache-key';
+import { fallbackReasonOf, noticeReasonOf, type AiFallbackReason } from './ai-fallback-reason';
 import type { AssistantDeps } from './assistant-deps';
 import type { ChatModel, ModelFailure } from './chat-model';
 import { meteredModel } from './metered-model';
@@ -43,7 +44,9 @@ export const modelOrRules =
   (deps: AssistantDeps) =>
   <A>(request: ModelOrRulesRequest<A>): TE.TaskEither<AppError, A & Provenance> =>
   async () => {
-    const fromRules = async (reason: FallbackReason): Promise<E.Either<AppError, A & Provenance>> => {
+    const fromRules = async (why: AiFallbackReason): Promise<E.Either<AppError, A & Provenance>> => {
+      deps.recordFallback(why);
+      const reason = noticeReasonOf(why);
       const answer = await request.rules(reason)();
       return E.map((a: A) => ({ ...a, provider: 'heuristic', model: RULE_BASED_MODEL, generatedAt: deps.now().toISOString() }))(answer);
     };
@@ -66,11 +69,11 @@ export const modelOrRules =
       const answer = await request.ask(meteredModel(model, request.wallet, deps.budget), deadline.signal)();
       if (E.isLeft(answer)) {
         deps.logger.warn('model answer unavailable; answering from the rules', { task: request.task, failure: answer.left._tag, deadlineExpired: deadline.expired() });
-        return fromRules('model_unavailable');
+        return fromRules(fallbackReasonOf(answer.left, deadline.expired()));
       }
       if (JSON.stringify(answer.right).includes(deps.canary)) {
         deps.logger.warn('model answer repeated the system prompt canary; withheld', { task: request.task });
-        return fromRules('model_unavailable');
+        return fromRules('answer_withheld');
       }
       const generatedAt = deps.now().toISOString();
       await deps.cache.set(key, { answer: answer.right, provider: model.provider, model: model.model, generatedAt }, ANSWER_TTL_SECONDS, Stored)();

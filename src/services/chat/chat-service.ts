@@ -14,6 +14,7 @@ import { splitIntoSentences } from '../../domain/ai/split-into-sentences';
 import { systemPrompt } from '../../domain/ai/system-prompt';
 import type { ChatMessagesRepository, StoredChatMessage } from '../../infra/db/chat-messages-repository';
 import { admitAiCall } from '../ai/admit-ai-call';
+import { fallbackReasonOf, noticeReasonOf, type AiFallbackReason } from '../ai/ai-fallback-reason';
 import type { AssistantDeps } from '../ai/assistant-deps';
 import type { ModelMessage } from '../ai/chat-model';
 import { loadGrounding, type Grounding } from '../ai/load-grounding';
@@ -146,7 +147,9 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
       });
     };
 
-    const fromRules = async (reason: FallbackReason): Promise<E.Either<AppError | ChatAborted, ChatReply>> => {
+    const fromRules = async (why: AiFallbackReason): Promise<E.Either<AppError | ChatAborted, ChatReply>> => {
+      deps.recordFallback(why);
+      const reason = noticeReasonOf(why);
       const g = await ground(wallet)();
       if (E.isLeft(g)) return g;
       const text = turn.rules(g.right, reason);
@@ -178,7 +181,7 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
       if (E.isLeft(result)) {
         if (aborted()) return E.left({ _tag: 'ChatAborted' });
         deps.logger.warn('chat model unavailable; answering from the rules', { failure: result.left._tag, deadlineExpired: deadline.expired() });
-        return await fromRules('model_unavailable');
+        return await fromRules(fallbackReasonOf(result.left, deadline.expired()));
       }
       if (guard.isTripped() || result.right.content.includes(deps.canary)) {
         deps.logger.warn('chat answer repeated the system prompt canary; withheld', { wallet });

@@ -1,6 +1,7 @@
 import type * as TE from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
 import type { ReadOutcome } from '../../adapters/chain/execute-read-plans';
+import type { WalletReadHint } from '../../adapters/chain/lens/portfolio-lens-request';
 import type { ReadPlan } from '../../adapters/chain/read-plan';
 import type { ProtocolReader } from '../../adapters/protocols/protocol-reader';
 import type { Registry } from '../../config/registry';
@@ -16,7 +17,11 @@ import type { PriceFeed } from '../pricing/price-feed';
 export interface PortfolioDeps {
   readonly registry: Registry;
   readonly multicallAddress: Address;
-  readonly readChain: <A>(plans: ReadonlyArray<ReadPlan<A>>) => TE.TaskEither<AppError, ReadOutcome<A>>;
+  /**
+   * Runs read plans at one block. `wallet` names the wallet and the tokens the plans read, so that the whole wallet
+   * can be read in one request (the deployless PortfolioLens) rather than in rounds; the results are the same.
+   */
+  readonly readChain: <A>(plans: ReadonlyArray<ReadPlan<A>>, wallet?: WalletReadHint) => TE.TaskEither<AppError, ReadOutcome<A>>;
   /** The lending and liquidity adapters enabled by the registry; each joins the same read rounds. */
   readonly protocolReaders: ReadonlyArray<ProtocolReader>;
   readonly resolveSeiAddress: (bech32: string) => TE.TaskEither<AppError, Address>;

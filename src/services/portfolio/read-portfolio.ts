@@ -68,20 +68,23 @@ const tokensToRead = (deps: PortfolioDeps, extra: ReadonlyArray<Address>): TE.Ta
 const rememberMetadata = (deps: PortfolioDeps, found: ReadonlyArray<{ address: Address; metadata: TokenMetadata }>) =>
   Promise.all(found.map((f) => deps.cache.set(metadataKey(deps.registry.chainId, f.address), f.metadata, METADATA_TTL_SECONDS, TokenMetadataCodec)()));
 
-/** One fresh read of a wallet: every balance at one block in one round trip, then one pricing call, then valuation. */
+/** One fresh read of a wallet: every balance and position at one block (one request with the lens), then one pricing call, then valuation. */
 export const readPortfolio =
   (deps: PortfolioDeps) =>
   (wallet: WalletAddress, extraTokens: ReadonlyArray<Address>): TE.TaskEither<AppError, Portfolio> =>
     pipe(
       tokensToRead(deps, extraTokens),
       TE.flatMap((tokens) =>
-        deps.readChain<SourceResult>([
-          mapReadPlan(
-            tokenBalancesPlan({ wallet, multicallAddress: deps.multicallAddress, nativeCoingeckoId: deps.registry.nativeCoingeckoId, tokens }),
-            (value): SourceResult => ({ kind: 'tokens', value }),
-          ),
-          ...deps.protocolReaders.map((reader) => mapReadPlan(reader.plan(wallet), (value): SourceResult => ({ kind: 'positions', value }))),
-        ]),
+        deps.readChain<SourceResult>(
+          [
+            mapReadPlan(
+              tokenBalancesPlan({ wallet, multicallAddress: deps.multicallAddress, nativeCoingeckoId: deps.registry.nativeCoingeckoId, tokens }),
+              (value): SourceResult => ({ kind: 'tokens', value }),
+            ),
+            ...deps.protocolReaders.map((reader) => mapReadPlan(reader.plan(wallet), (value): SourceResult => ({ kind: 'positions', value }))),
+          ],
+          { wallet, tokens },
+        ),
       ),
       TE.flatMap((outcome) => {
         const tokens = outcome.outcomes[0]?.result;

@@ -1,6 +1,7 @@
 // The devnet test support in one import: `import { startDevnet, deployTestTokens } from '../support/devnet'`.
 export { startDevnet, makeDevnetChain, type Devnet, type DevnetAccount, type DevnetOptions } from './start-devnet';
 export { DEVNET_PRIVATE_KEYS, DEFAULT_ACCOUNT_BALANCE } from './devnet-accounts';
+export { freshAccount } from './fresh-account';
 export { makeJsonRpcClient, JsonRpcError, type JsonRpcCall, type JsonRpcClient } from './json-rpc-client';
 export { MULTICALL3_ADDRESS, ADDR_PRECOMPILE_ADDRESS } from './sei-addresses';
 export { installSeiPredeploys, associateSeiAddress, addrPrecompileAbi } from './sei-predeploys';

@@ -22,6 +22,7 @@ describe('rpc counting proxy', () => {
   beforeEach(() => {
     proxy.setFailing(false);
     proxy.setLatency(0);
+    proxy.setCodeOnlyCalls('forward');
     proxy.reset();
   });
 
@@ -43,6 +44,7 @@ describe('rpc counting proxy', () => {
       methods: { eth_chainId: 2, eth_getBalance: 1 },
       ethCalls: 0,
       ethCallTargets: {},
+      codeOnlyCalls: 0,
       batchSizes: [3],
       failedRequests: 0,
     });
@@ -60,7 +62,7 @@ describe('rpc counting proxy', () => {
     expect(stats.ethCallTargets).toEqual({ [token]: 1, [other.toLowerCase()]: 2 });
 
     proxy.reset();
-    expect(proxy.stats()).toEqual({ httpRequests: 0, rpcCalls: 0, methods: {}, ethCalls: 0, ethCallTargets: {}, batchSizes: [], failedRequests: 0 });
+    expect(proxy.stats()).toEqual({ httpRequests: 0, rpcCalls: 0, methods: {}, ethCalls: 0, ethCallTargets: {}, codeOnlyCalls: 0, batchSizes: [], failedRequests: 0 });
   });
 
   it('answers 503 while failing, counts the failures, and recovers', async () => {
@@ -86,6 +88,21 @@ describe('rpc counting proxy', () => {
 
     proxy.setFailing(false);
     expect(await client().getChainId()).toBe(1329);
+  });
+
+  it('refuses or garbles eth_calls without `to` while forwarding the rest of their batch, and counts them', async () => {
+    // Creation code that returns one byte 0x2a as the deployed code: PUSH1 2a, PUSH1 0, MSTORE8, PUSH1 1, PUSH1 0, RETURN.
+    const codeOnly = { method: 'eth_call', params: [{ data: '0x602a60005360016000f3' }, 'latest'] };
+    const rpc = makeJsonRpcClient(proxy.url);
+    expect(await rpc.batch([codeOnly, { method: 'eth_chainId' }])).toEqual(['0x2a', '0x531']);
+
+    proxy.setCodeOnlyCalls('garbage');
+    expect(await rpc.batch([codeOnly, { method: 'eth_chainId' }])).toEqual(['0x1234', '0x531']);
+
+    proxy.setCodeOnlyCalls('refuse');
+    expect(await rpc.request('eth_chainId')).toBe('0x531');
+    await expect(rpc.request(codeOnly.method, codeOnly.params)).rejects.toMatchObject({ code: -32602, message: 'eth_call failed (-32602): invalid argument 0: missing required field "to"' });
+    expect(proxy.stats()).toMatchObject({ httpRequests: 4, codeOnlyCalls: 3, batchSizes: [2, 2, 1, 1] });
   });
 
   it('adds the configured latency before forwarding', async () => {

@@ -1,17 +1,20 @@
 import { encodeFunctionData, keccak256, maxUint256, parseAbi, parseEventLogs, type Address, type Hex, type PublicClient, type TransactionReceipt } from 'viem';
-import { deployTestTokens, type Devnet, type DevnetAccount } from '../devnet';
+import { deployContractsTogether, type Devnet, type DevnetAccount } from '../devnet';
 import { testTokenAbi } from '../devnet/test-tokens';
 import { toPoolKey, type PoolKey } from '../../../src/adapters/protocols/uniswap-v3/compute-pool-address';
 import { nonfungiblePositionManagerAbi, uniswapV3FactoryAbi } from '../../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
 import { MAX_UINT128 } from '../../../src/domain/uniswap-v3';
-import { loadNpmArtifact } from './uniswap-npm-artifact';
+import { loadNpmArtifact } from './npm-artifact';
+import { deployWrappedNative } from './wrapped-native';
 
 /** The real Uniswap v3 contracts (from @uniswap/v3-core and v3-periphery artifacts) deployed on a devnet. */
 export interface UniswapV3Deployment {
   readonly factory: Address;
   readonly positionManager: Address;
+  /** The original SwapRouter (SwapRouter02, which also routes through v2 pairs, is deployed with the v2 factory: see deploySwapRouter02). */
   readonly swapRouter: Address;
-  /** A TestToken standing in for WETH9 (only used by the periphery for native-coin payments, which tests never make). */
+  readonly quoterV2: Address;
+  /** The periphery's WETH9: a real wrapped native token (deposit/withdraw), WSEI on Sei. */
   readonly weth9: Address;
   /** keccak256 of the UniswapV3Pool creation code the factory deploys: the registry's poolInitCodeHash. */
   readonly poolInitCodeHash: Hex;
@@ -22,24 +25,42 @@ export const swapRouterAbi = parseAbi([
   'function exactInputSingle(ExactInputSingleParams params) payable returns (uint256 amountOut)',
 ]);
 
+/** QuoterV2's single-pool quote (not a view: call it with eth_call / simulateContract). */
+export const quoterV2Abi = parseAbi([
+  'struct QuoteExactInputSingleParams { address tokenIn; address tokenOut; uint256 amountIn; uint24 fee; uint160 sqrtPriceLimitX96; }',
+  'function quoteExactInputSingle(QuoteExactInputSingleParams params) returns (uint256 amountOut, uint160 sqrtPriceX96After, uint32 initializedTicksCrossed, uint256 gasEstimate)',
+]);
+
 const FAR_DEADLINE = 2n ** 64n;
 // The position manager keeps the descriptor address for tokenURI only, which tests never call.
 const NO_DESCRIPTOR: Address = '0x000000000000000000000000000000000000dEaD';
 // A fresh mint (new ticks initialised, NFT storage) stays under 600k gas; fixed gas lets mints be mined together.
 const MINT_GAS = 1_000_000n;
 
-/** Deploys UniswapV3Factory, NonfungiblePositionManager and SwapRouter (real bytecode, unmodified). */
-export const deployUniswapV3 = async (devnet: Devnet): Promise<UniswapV3Deployment> => {
-  const factoryArtifact = loadNpmArtifact('@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json');
-  const poolArtifact = loadNpmArtifact('@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json');
-  const npmArtifact = loadNpmArtifact('@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json');
-  const routerArtifact = loadNpmArtifact('@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json');
-  const [weth] = await deployTestTokens(devnet, [{ symbol: 'WETH9', name: 'Wrapped Ether (devnet)', decimals: 18 }]);
-  if (weth === undefined) throw new Error('WETH9 stand-in was not deployed');
+const V3_ARTIFACTS = {
+  factory: '@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json',
+  pool: '@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json',
+  positionManager: '@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json',
+  swapRouter: '@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json',
+  quoterV2: '@uniswap/v3-periphery/artifacts/contracts/lens/QuoterV2.sol/QuoterV2.json',
+} as const;
+
+/**
+ * Deploys UniswapV3Factory, NonfungiblePositionManager, SwapRouter and QuoterV2 (real bytecode, unmodified), with
+ * `weth9` as the periphery's wrapped native token (default: a new WETH9 named WSEI).
+ */
+export const deployUniswapV3 = async (devnet: Devnet, options: { readonly weth9?: Address } = {}): Promise<UniswapV3Deployment> => {
+  const artifact = (name: keyof typeof V3_ARTIFACTS) => loadNpmArtifact(V3_ARTIFACTS[name]);
+  const weth9 = options.weth9 ?? (await deployWrappedNative(devnet)).address;
+  const factoryArtifact = artifact('factory');
   const factory = await devnet.deployContract(factoryArtifact.abi, factoryArtifact.bytecode);
-  const positionManager = await devnet.deployContract(npmArtifact.abi, npmArtifact.bytecode, [factory, weth.address, NO_DESCRIPTOR]);
-  const swapRouter = await devnet.deployContract(routerArtifact.abi, routerArtifact.bytecode, [factory, weth.address]);
-  return { factory, positionManager, swapRouter, weth9: weth.address, poolInitCodeHash: keccak256(poolArtifact.bytecode) };
+  const [positionManager, swapRouter, quoterV2] = await deployContractsTogether(devnet, [
+    { ...artifact('positionManager'), args: [factory, weth9, NO_DESCRIPTOR] },
+    { ...artifact('swapRouter'), args: [factory, weth9] },
+    { ...artifact('quoterV2'), args: [factory, weth9] },
+  ]);
+  if (positionManager === undefined || swapRouter === undefined || quoterV2 === undefined) throw new Error('Uniswap v3 periphery was not deployed');
+  return { factory, positionManager, swapRouter, quoterV2, weth9, poolInitCodeHash: keccak256(artifact('pool').bytecode) };
 };
 
 /** Approves the position manager and the router to spend every given token of `account`, without limit. */

@@ -40,6 +40,11 @@ interface PoolPrice {
   readonly tick: number;
 }
 
+/** tokenOfOwnerByIndex reads sent with balanceOf in the first round, by default. */
+export const DEFAULT_SPECULATIVE_TOKEN_IDS = 32;
+/** Position NFTs read per wallet at most, by default. */
+export const DEFAULT_MAX_POSITIONS = 200;
+
 const poolKeyOf = (key: PositionKey): PoolKey => ({ token0: key.token0, token1: key.token1, fee: key.fee });
 
 const describePool = (key: PoolKey): string => `${key.token0}/${key.token1} fee ${key.fee}`;
@@ -59,8 +64,8 @@ const describePool = (key: PoolKey): string => `${key.token0}/${key.token1} fee 
 export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolReader => {
   const source = options.source ?? 'dragonswap-v2';
   const platform = options.platform ?? 'DragonSwap V2';
-  const speculative = options.speculativeTokenIds ?? 32;
-  const maxPositions = options.maxPositions ?? 200;
+  const speculative = options.speculativeTokenIds ?? DEFAULT_SPECULATIVE_TOKEN_IDS;
+  const maxPositions = options.maxPositions ?? DEFAULT_MAX_POSITIONS;
   const npm = getAddress(options.addresses.nonfungiblePositionManager);
   const pools = makePoolAddressBook({ factory: options.addresses.factory, poolInitCodeHash: options.addresses.poolInitCodeHash });
   const tokens = makeTokenInfoBook(options.knownToken);
