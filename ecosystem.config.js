@@ -6,7 +6,11 @@
 //
 // Settings are read from the environment of the shell that runs pm2, once, when this file is loaded:
 //   CLUSTER_WORKERS  number of workers, or "max" (one per CPU, the default); negative = CPUs minus n
-//   PORT, HOST       passed through to the app (defaults 8000 and 0.0.0.0)
+//   PORT, HOST       passed through to the app (defaults 8000 and 127.0.0.1: PM2 runs behind nginx on this host)
+//   TRUST_PROXY_HOPS proxies whose X-Forwarded-For the app trusts; default 1 when HOST is a loopback address (only
+//                    nginx on this host can connect), else 0. The one rule (README): trust exactly the proxies in
+//                    front, and only when nothing else can reach the port. Serving clients directly from PM2?
+//                    Set HOST=0.0.0.0 and the default becomes 0.
 //   LOG_DIR          directory for PM2's stdout/stderr files (default ./logs next to this file)
 //   PM2_MAX_MEMORY   restart a worker above this resident size (default 512M)
 // Everything else in the shell environment (DATABASE_URL, REDIS_URL, secrets...) reaches the workers too:
@@ -20,8 +24,11 @@
 //   needs every request of a session on the same worker, breaks across workers: clients should use the
 //   websocket transport directly (transports: ['websocket']), or run one worker per container instead.
 // - wait_ready: a worker counts as online only after it calls process.send('ready'), i.e. when it
-//   listens; listen_timeout bounds that wait. kill_timeout gives the app's ~4s graceful shutdown room
-//   before PM2 sends SIGKILL.
+//   listens; listen_timeout bounds that wait. kill_timeout (8 s) is PM2's patience with a stopping
+//   worker before SIGKILL. The app's shutdown takes SHUTDOWN_READINESS_DELAY_MS (0.5 s) + the drain
+//   (about 1 s under keep-alive load: clients are told "Connection: close"; at most SHUTDOWN_TIMEOUT_MS,
+//   4 s, for slow requests) + 0.3 s cluster hand-off + at most 0.5 s for Redis: 5.3 s at worst, 2.7 s
+//   inside kill_timeout. Keep SHUTDOWN_TIMEOUT_MS below kill_timeout minus 1.5 s if you change either.
 'use strict';
 
 const path = require('node:path');
@@ -36,7 +43,9 @@ const parseInstances = (raw) => {
 
 const logDir = path.resolve(__dirname, process.env.LOG_DIR ?? 'logs');
 const port = process.env.PORT ?? '8000';
-const host = process.env.HOST ?? '0.0.0.0';
+const host = process.env.HOST ?? '127.0.0.1';
+const isLoopback = (address) => address === 'localhost' || address === '::1' || address.startsWith('127.');
+const trustProxyHops = process.env.TRUST_PROXY_HOPS ?? (isLoopback(host) ? '1' : '0');
 
 module.exports = {
   apps: [
@@ -51,7 +60,7 @@ module.exports = {
 
       wait_ready: true,
       listen_timeout: 15000,
-      kill_timeout: 5000,
+      kill_timeout: 8000,
 
       autorestart: true,
       max_restarts: 10,
@@ -69,11 +78,13 @@ module.exports = {
         NODE_ENV: process.env.NODE_ENV ?? 'development',
         PORT: port,
         HOST: host,
+        TRUST_PROXY_HOPS: trustProxyHops,
       },
       env_production: {
         NODE_ENV: 'production',
         PORT: port,
         HOST: host,
+        TRUST_PROXY_HOPS: trustProxyHops,
       },
     },
   ],

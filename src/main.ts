@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
 import { makeApp } from './http/app';
+import { makeConnectionDrain } from './http/connection-drain';
 import { healthRoutes } from './http/routes/health-routes';
 import { operatorRoutes } from './http/routes/operator-routes';
 import type { Cache } from './infra/cache/cache';
@@ -24,7 +25,7 @@ import { readPackageVersion } from './infra/package-version';
 import { keepSecretInDataDir } from './infra/secrets/keep-secret-in-data-dir';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
-import { makeLensFirstReadChain } from './adapters/chain/lens/make-lens-first-read-chain';
+import { makeLensFirstReadChain, type WalletReadChain } from './adapters/chain/lens/make-lens-first-read-chain';
 import { portfolioLensSetupOf } from './adapters/chain/lens/portfolio-lens-setup';
 import { makeSeiClient } from './adapters/chain/make-sei-client';
 import { observeReadRounds } from './adapters/chain/observe-read-rounds';
@@ -39,6 +40,8 @@ import { priceRoutes } from './http/routes/price-routes';
 import { makeSnapshotsRepository } from './infra/db/snapshots-repository';
 import { makeMemoryLock, makeRedisLock } from './infra/lock/lock';
 import { makeCachedProbe } from './services/cached-probe';
+import { makeCircuitBreaker } from './services/circuit/circuit-breaker';
+import { makeRpcGuard } from './services/rpc/rpc-guard';
 import { makePricing } from './services/pricing/make-pricing';
 import { withDexFallback } from './services/pricing/with-dex-fallback';
 import type { PortfolioDeps } from './services/portfolio/portfolio-deps';
@@ -123,13 +126,25 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const pricing = makePricing({ config, network: registry, cache, logger, metrics });
   metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
   const readInRounds = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
-  const readChain = config.chain.portfolioLens
+  const lensOrRounds = config.chain.portfolioLens
     ? makeLensFirstReadChain({ client: chain, setup: portfolioLensSetupOf(registry, multicallAddress), readInRounds, logger, now: () => now().getTime() })
     : readInRounds;
+  // Portfolio and price reads of the chain give up at a deadline, and answer stored data at once while the RPC is down.
+  const rpcCircuit = makeCircuitBreaker({
+    name: 'rpc',
+    failureThreshold: config.rpcGuard.circuitFailures,
+    openSeconds: config.rpcGuard.circuitOpenSeconds,
+    shared: cache,
+    logger,
+    now: () => now().getTime(),
+  });
+  metrics.observeCircuit('rpc', () => rpcCircuit.snapshot().openUntil > 0);
+  const rpc = makeRpcGuard({ breaker: rpcCircuit, deadlineMs: config.rpcGuard.readDeadlineMs, logger });
+  const readChain: WalletReadChain = (plans, hint) => rpc.guard(lensOrRounds(plans, hint));
   const dragonswapV2 = registry.protocols.dragonswapV2;
   const priceFeed = withDexFallback(pricing.priceFeed, {
     registry,
-    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain: readInRounds }),
+    readPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain: (plans) => rpc.guard(readInRounds(plans)) }),
     minLiquidityUSD: config.dexMinLiquidityUsd,
     ttlSeconds: config.cacheTtlSeconds.prices,
     cache,
@@ -159,7 +174,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     multicallAddress,
     protocolReaders: makeProtocolReaders(registry),
     readChain: observeReadRounds(readChain, (rounds) => metrics.portfolioReadRoundTrips.observe(rounds)),
-    resolveSeiAddress: resolveSeiAddress(chain),
+    resolveSeiAddress: (bech32) => rpc.guard(resolveSeiAddress(chain)(bech32)),
     priceFeed,
     cache,
     lock: redis === undefined ? makeMemoryLock() : makeRedisLock(redis),
@@ -191,7 +206,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
   const jobs = config.runJobs ? startSnapshotRetentionJob(snapshots, logger) : undefined;
 
   const server = createServer();
-  const openConnections = trackConnections(server);
+  const connections = makeConnectionDrain(server);
   const rpcProbe = makeCachedProbe(async () => {
     await chain.getBlockNumber({ cacheTime: 0 });
     return 'up' as const;
@@ -202,7 +217,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       return 'up' as const;
     },
     cache: async () => (redis === undefined ? 'up' : (await cache.ping()) ? 'up' : 'down'),
-    rpc: rpcProbe,
+    rpc: rpc.health(rpcProbe),
     openai: assistant.openaiHealth,
   };
   const app = makeApp({
@@ -216,7 +231,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
         metrics,
         metricsToken: config.server.metricsToken,
         cacheStats: cache.stats,
-        connections: () => ({ http: openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
+        connections: () => ({ http: connections.openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
       }),
     ],
     apiRouters: [
@@ -299,11 +314,8 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       // Socket.IO first: clients are told, their connections close, and they reconnect to another worker.
       await realtime.close('The server is restarting: reconnecting');
       await sleep(config.server.shutdownReadinessDelayMs);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const deadline = new Promise<void>((resolve) => setTimeout(resolve, config.server.shutdownTimeoutMs).unref());
-      await Promise.race([closed, deadline]);
-      server.closeAllConnections();
+      // Keep-alive clients are told `Connection: close` and finish their requests; none is reset.
+      await connections.drain({ timeoutMs: config.server.shutdownTimeoutMs, idleGraceMs: DRAIN_IDLE_GRACE_MS });
       // In cluster mode (PM2) the master may have just handed this worker a connection: stay alive a moment so the
       // worker can refuse it and the master gives it to another worker, instead of stranding it by exiting.
       if (cluster.isWorker) await sleep(CLUSTER_HANDOFF_GRACE_MS);
@@ -319,20 +331,10 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
 };
 
 const CLUSTER_HANDOFF_GRACE_MS = 300;
+/** During the drain, a keep-alive connection unused this long is closed: a busy client has had its `Connection: close`. */
+const DRAIN_IDLE_GRACE_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Counts open sockets of `server` as they come and go. */
-const trackConnections = (server: Server): (() => number) => {
-  let open = 0;
-  server.on('connection', (socket) => {
-    open += 1;
-    socket.once('close', () => {
-      open -= 1;
-    });
-  });
-  return () => open;
-};
 
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {

@@ -72,4 +72,11 @@ describe('decodeConfig', () => {
   it('requires a chain id and RPC URL for a custom network', () => {
     expect(problemsOf({ SEI_NETWORK: 'custom' }).map((p) => p.variable).sort()).toEqual(['SEI_CHAIN_ID', 'SEI_RPC_URL']);
   });
+
+  it('gives a chain read 4 s by default, well inside the 30 s request timeout, and refuses a deadline that is not', () => {
+    const result = decodeConfig({});
+    if (E.isLeft(result)) throw new Error('defaults must decode');
+    expect([result.right.config.rpcGuard, result.right.config.server.requestTimeoutMs]).toEqual([{ readDeadlineMs: 4000, circuitFailures: 1, circuitOpenSeconds: 15 }, 30_000]);
+    expect(problemsOf({ RPC_READ_DEADLINE_MS: '30000' })).toEqual([{ variable: 'RPC_READ_DEADLINE_MS', expected: 'fewer milliseconds than REQUEST_TIMEOUT (30000)' }]);
+  });
 });

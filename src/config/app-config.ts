@@ -87,6 +87,13 @@ export interface AppConfig {
     /** Read wallets with the deployless PortfolioLens first (one request), rounds as the fallback. */
     readonly portfolioLens: boolean;
   };
+  /** How portfolio and price reads of the chain give up: a deadline per read, and a circuit shared by the workers. */
+  readonly rpcGuard: {
+    /** Longest a whole chain read may take before the stored snapshot is served. */
+    readonly readDeadlineMs: number;
+    readonly circuitFailures: number;
+    readonly circuitOpenSeconds: number;
+  };
   readonly snapshots: { readonly minIntervalSeconds: number };
   readonly coingecko: { readonly apiKey: string | undefined; readonly plan: 'demo' | 'pro'; readonly baseUrl: string; readonly timeoutMs: number };
   readonly openai: {
@@ -260,6 +267,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
       maxExtraTokens: e.MAX_EXTRA_TOKENS,
       portfolioLens: e.SEI_PORTFOLIO_LENS,
     },
+    rpcGuard: { readDeadlineMs: e.RPC_READ_DEADLINE_MS, circuitFailures: e.RPC_CIRCUIT_FAILURES, circuitOpenSeconds: e.RPC_CIRCUIT_OPEN_SECONDS },
     snapshots: { minIntervalSeconds: e.SNAPSHOT_MIN_INTERVAL_SECONDS },
     coingecko: {
       apiKey: e.COINGECKO_API_KEY,
@@ -288,12 +296,21 @@ const checkCustomNetwork = (env: NodeJS.ProcessEnv): ReadonlyArray<EnvProblem> =
         .filter((name) => present(env, name) === undefined)
         .map((variable) => ({ variable, expected: 'a value (required when SEI_NETWORK=custom)' }));
 
+/** A chain read must give up while there is still time to answer the stored snapshot. */
+const checkReadDeadline = (e: DecodedEnv<typeof envSpecs>): ReadonlyArray<EnvProblem> =>
+  e.RPC_READ_DEADLINE_MS < e.REQUEST_TIMEOUT
+    ? []
+    : [{ variable: 'RPC_READ_DEADLINE_MS', expected: `fewer milliseconds than REQUEST_TIMEOUT (${e.REQUEST_TIMEOUT})` }];
+
 /** Decodes the environment into an AppConfig, or every problem found at once. */
 export const decodeConfig = (env: NodeJS.ProcessEnv, version = '0.0.0', options: DecodeOptions = {}): E.Either<ReadonlyArray<EnvProblem>, DecodedConfig> => {
   const ruleProblems = [...checkSecrets(env), ...checkCustomNetwork(env)];
   return pipe(
     decodeEnv(envSpecs, env),
     E.mapLeft((problems) => [...problems, ...ruleProblems]),
-    E.flatMap((e) => (ruleProblems.length > 0 ? E.left(ruleProblems) : E.right(toAppConfig(e, version, options)))),
+    E.flatMap((e) => {
+      const problems = [...ruleProblems, ...checkReadDeadline(e)];
+      return problems.length > 0 ? E.left(problems) : E.right(toAppConfig(e, version, options));
+    }),
   );
 };

@@ -17,6 +17,8 @@ export type AppError =
   | { readonly _tag: 'Unauthorized'; readonly code: string; readonly message: string }
   | { readonly _tag: 'Forbidden'; readonly message: string }
   | { readonly _tag: 'PayloadTooLarge'; readonly limitBytes: number }
+  | { readonly _tag: 'UnsupportedMediaType'; readonly what: 'content encoding' | 'charset' }
+  | { readonly _tag: 'UnreadableRequest'; readonly reason: string }
   | { readonly _tag: 'RateLimited'; readonly code: string; readonly retryAfterSeconds: number }
   | { readonly _tag: 'RpcUnavailable'; readonly cause?: unknown }
   | { readonly _tag: 'UpstreamBadResponse'; readonly service: string; readonly cause?: unknown }

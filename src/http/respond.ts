@@ -9,5 +9,5 @@ import { toHttpError } from './to-http-error';
 export const respond = async <A>(res: Response, result: TE.TaskEither<AppError, A>, status = 200): Promise<void> => {
   const outcome = await result();
   if (E.isLeft(outcome)) return sendError(res, toHttpError(outcome.left));
-  if (!res.headersSent) sendOk(res, outcome.right, status);
+  sendOk(res, outcome.right, status);
 };

@@ -31,6 +31,14 @@ export const toHttpError = (e: AppError): HttpError => {
       return { status: 403, code: 'FORBIDDEN', message: e.message };
     case 'PayloadTooLarge':
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The body exceeds ${e.limitBytes} bytes` };
+    case 'UnsupportedMediaType':
+      return {
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: e.what === 'charset' ? 'Unsupported charset: send UTF-8' : 'Unsupported content encoding: send identity, gzip, deflate or br',
+      };
+    case 'UnreadableRequest':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The request could not be read' };
     case 'RateLimited':
       return { status: 429, code: e.code, message: 'Too many requests, retry later', retryAfterSeconds: e.retryAfterSeconds };
     case 'RpcUnavailable':

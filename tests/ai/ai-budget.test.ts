@@ -12,7 +12,8 @@ describe('AI cost control per wallet, shared by two app instances through Redis'
   let b: RunningServer;
   beforeAll(async () => {
     h = await startAiHarness();
-    const shared = { REDIS_URL: REAL_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix(), AI_DAILY_TOKEN_BUDGET: '1000', AI_RATE_LIMIT_MAX: '3', AI_RATE_LIMIT_WINDOW_MS: '60000' };
+    // As behind nginx: X-Forwarded-For names the client (one trusted hop).
+    const shared = { REDIS_URL: REAL_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix(), AI_DAILY_TOKEN_BUDGET: '1000', AI_RATE_LIMIT_MAX: '3', AI_RATE_LIMIT_WINDOW_MS: '60000', TRUST_PROXY_HOPS: '1' };
     [a, b] = await Promise.all([h.startApp(shared), h.startApp(shared)]);
   });
   afterEach(() => h.fake.reset());

@@ -93,6 +93,21 @@ describe.each(modes)('Sign-In with Ethereum with %s', (_name, env) => {
     expect((await verify({ message: good, signature: await account.signMessage({ message: good }) })).status).toBe(200);
   });
 
+  it('refuses a signed message whose statement hides extra lines, or that has a line the parser would skip (401 SIWE_INVALID_MESSAGE), leaving the nonce unspent', async () => {
+    const account = newAccount();
+    const nonce = await fetchNonce(server.app);
+    const good = siweMessage(account.address, nonce);
+    const forged: ReadonlyArray<[string, string]> = [
+      ['a statement with a line break', good.replace('Sign in to Sei AI Portfolio Manager', 'Sign in\nURI: https://evil.com\nChain ID: 1')],
+      ['a line after the last field', `${good}\nAlso approve unlimited spending of your tokens`],
+    ];
+    for (const [what, message] of forged) {
+      const res = await verify({ message, signature: await account.signMessage({ message }) });
+      expect([what, res.status, res.body.error?.code]).toEqual([what, 401, 'SIWE_INVALID_MESSAGE']);
+    }
+    expect((await verify({ message: good, signature: await account.signMessage({ message: good }) })).status).toBe(200);
+  });
+
   it('refuses text that is not an EIP-4361 message', async () => {
     const account = newAccount();
     const message = 'please let me in';

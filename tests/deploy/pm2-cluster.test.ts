@@ -7,7 +7,8 @@
  * and dropped here) and the real Redis.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,6 +50,25 @@ describe('PM2 cluster mode (ecosystem.config.js)', () => {
   };
 
   const get = (path: string): Promise<SimpleResponse> => sendRequest({ protocol: 'http', port, path, timeoutMs: 5_000 });
+
+  /** GET on `agent`'s keep-alive connection; resolves with the status and the Connection header. */
+  const getKeptAlive = (agent: Agent, path: string): Promise<{ status: number; connection: string | undefined }> =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      });
+      req.setTimeout(5_000, () => req.destroy(new Error('timed out after 5000 ms')));
+      req.on('error', reject);
+      req.end();
+    });
+
+  /** PM2's own account of how each stopped worker ended ("exited with code [0] via signal [SIGINT]", or a SIGKILL). */
+  const pm2StopRecords = (): string[] =>
+    readFileSync(join(workDir, 'pm2-home', 'pm2.log'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(appName) && /exited with code|SIGKILL/.test(line))
+      .map((line) => line.replace(/^.*?(App \[|process with pid)/, '$1'));
 
   const expectedWorkerIds = (workers: ReadonlyArray<Pm2Process>): string[] =>
     workers.map((w) => `${String(w.pm2_env.NODE_APP_INSTANCE)}:${w.pid}`).sort();
@@ -169,5 +189,47 @@ describe('PM2 cluster mode (ecosystem.config.js)', () => {
     expect(after.map((w) => w.pid).filter((pid) => before.some((b) => b.pid === pid))).toEqual([]);
     const expected = expectedWorkerIds(after);
     expect([...(await collectWorkerIds(expected, 30_000))].sort()).toEqual(expected);
+  }, 120_000);
+
+  // Keep-alive clients stay on one worker's connection: a worker that resets idle keep-alive sockets when it
+  // stops, or cuts the busy ones at its deadline, fails requests here. Bounded: until the reload ends, at most
+  // 20,000 requests per client.
+  test('pm2 reload under keep-alive load answers every request, resets no connection, and each worker exits 0 by itself', async () => {
+    const clients = 6;
+    const failures: string[] = [];
+    let answered = 0;
+    let toldToClose = 0;
+    let isReloading = true;
+    const hammer = async (): Promise<void> => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        for (let i = 0; isReloading && i < 20_000; i++) {
+          try {
+            const response = await getKeptAlive(agent, '/health/live');
+            if (response.status === 200) answered += 1;
+            else failures.push(`HTTP ${response.status}`);
+            if (response.connection === 'close') toldToClose += 1;
+          } catch (error) {
+            failures.push(error instanceof Error ? error.message : String(error));
+          }
+        }
+      } finally {
+        agent.destroy();
+      }
+    };
+    const stopsBefore = pm2StopRecords().length;
+    const running = Array.from({ length: clients }, hammer);
+    await pm2('reload', appName);
+    isReloading = false;
+    await Promise.all(running);
+
+    expect(failures).toEqual([]);
+    expect(answered).toBeGreaterThan(0);
+    // Each client was on an old worker's connection at least once, and was told to move rather than cut off.
+    expect(toldToClose).toBeGreaterThanOrEqual(clients);
+    expect(pm2StopRecords().slice(stopsBefore).map((line) => line.replace(/^App \[[^\]]*\]/, 'App'))).toEqual([
+      'App exited with code [0] via signal [SIGINT]',
+      'App exited with code [0] via signal [SIGINT]',
+    ]);
   }, 120_000);
 });

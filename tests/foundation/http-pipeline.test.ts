@@ -68,7 +68,7 @@ describe.each(modes)('HTTP pipeline on %s', (_name, env) => {
     const res = await request(server.app).get('/health/live');
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(res.headers['strict-transport-security']).toContain('max-age=');
   });
 

@@ -7,7 +7,8 @@ describe('rate limits shared through Redis by two app instances', () => {
   let a: RunningServer;
   let b: RunningServer;
   beforeAll(async () => {
-    const shared = { REDIS_URL: REAL_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix(), RATE_LIMIT_MAX_REQUESTS: String(limit), RATE_LIMIT_WINDOW_MS: '60000' };
+    // As behind nginx: X-Forwarded-For names the client (one trusted hop).
+    const shared = { REDIS_URL: REAL_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix(), RATE_LIMIT_MAX_REQUESTS: String(limit), RATE_LIMIT_WINDOW_MS: '60000', TRUST_PROXY_HOPS: '1' };
     [a, b] = await Promise.all([startTestServer(shared), startTestServer(shared)]);
   });
   afterAll(async () => {

@@ -7,7 +7,7 @@ import { startChildServer, type ChildServer } from '../support/app/child-server'
 import { DEAD_RPC_URL, REAL_DATABASE_URL } from '../support/app/start-test-server';
 import { startProxyFor } from '../support/net/start-proxy-for';
 import type { TcpFaultProxy } from '../support/net/tcp-fault-proxy';
-import { waitUntil } from '../support/wait-until';
+import { waitFor } from '../support/wait-until';
 
 jest.setTimeout(90_000);
 
@@ -74,7 +74,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
 
   /** Cuts the link once the app waits on a lock inside its transaction, and returns the answer to the pending request. */
   const cutWhileWaiting = async <A>(pending: Promise<A>): Promise<A> => {
-    await waitUntil('the app waits on the lock inside its transaction', async () => (await appConnectionsWhere("wait_event_type = 'Lock'")) === 1);
+    await waitFor('the app waits on the lock inside its transaction', async () => (await appConnectionsWhere("wait_event_type = 'Lock'")) === 1);
     proxy.cut();
     return pending;
   };
@@ -89,7 +89,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
 
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'database is unavailable' } });
-    await waitUntil('Postgres has dropped the cut connections', async () => (await appConnectionsWhere('true')) === 0);
+    await waitFor('Postgres has dropped the cut connections', async () => (await appConnectionsWhere('true')) === 0);
     expect(await count('alerts', account.address)).toBe(0);
 
     proxy.restore();
@@ -123,7 +123,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
 
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ success: false, error: { code: 'SERVICE_UNAVAILABLE', message: 'database is unavailable' } });
-    await waitUntil('Postgres has dropped the cut connections (rolling back what they did)', async () => (await appConnectionsWhere('true')) === 0);
+    await waitFor('Postgres has dropped the cut connections (rolling back what they did)', async () => (await appConnectionsWhere('true')) === 0);
     expect(await countAll(wallet)).toEqual([2, 2, 1, 1]);
 
     proxy.restore();

@@ -9,6 +9,9 @@ export interface PortfolioSummary {
   readonly healthFactor: number | null;
   readonly apy: { readonly lending: number | null; readonly liquidity: number | null; readonly total: number | null };
   readonly allocation: ReadonlyArray<{ readonly symbol: string; readonly valueUSD: number; readonly weight: number }>;
+  /** Present, with when it was taken, when the chain could not be read and a stored snapshot is summarised. */
+  readonly stale?: true;
+  readonly cachedAt?: string;
 }
 
 const round = (x: number | null, digits = 4): number | null => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
@@ -48,5 +51,6 @@ export const summarizePortfolio = (p: Portfolio): PortfolioSummary => {
     healthFactor: p.healthFactor,
     apy: { lending: round(lending), liquidity: round(liquidity), total: round(total) },
     allocation,
+    ...(p.stale === true ? { stale: true, ...(p.cachedAt === undefined ? {} : { cachedAt: p.cachedAt }) } : {}),
   };
 };

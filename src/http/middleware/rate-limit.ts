@@ -1,19 +1,32 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import * as E from 'fp-ts/Either';
+import type * as TE from 'fp-ts/TaskEither';
+import type { AppError } from '../../domain/app-error';
 import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
 import { sendError } from '../envelope';
 import { toHttpError } from '../to-http-error';
 
 /**
- * Answers 429 in the envelope with Retry-After once `limiter` is spent for the client.
- * The client is `req.ip`, which honours exactly TRUST_PROXY_HOPS proxies, so a forged X-Forwarded-For does not reset it.
+ * The client a limit counts: `req.ip`, which honours exactly TRUST_PROXY_HOPS proxies (0 by default, so a client
+ * that reaches the app directly cannot reset or aim a limit with X-Forwarded-For).
  */
-export const rateLimit = (limiter: RateLimiter, code = 'RATE_LIMITED', keyOf: (req: Request) => string = (req) => req.ip ?? 'unknown'): RequestHandler =>
+export const clientOf = (req: Request): string => req.ip ?? 'unknown';
+
+/** Takes one point of `key`: sets the RateLimit headers when allowed, or fails RateLimited (429 with Retry-After). */
+export const admitRequest =
+  (limiter: RateLimiter, key: string, res: Response, code = 'RATE_LIMITED'): TE.TaskEither<AppError, void> =>
+  async () => {
+    const decision = await limiter.consume(key);
+    if (!decision.allowed) return E.left({ _tag: 'RateLimited', code, retryAfterSeconds: decision.retryAfterSeconds });
+    res.setHeader('RateLimit-Limit', String(limiter.limit));
+    res.setHeader('RateLimit-Remaining', String(decision.remaining));
+    return E.right(undefined);
+  };
+
+/** Answers 429 in the envelope with Retry-After once `limiter` is spent for the client. */
+export const rateLimit = (limiter: RateLimiter, code = 'RATE_LIMITED'): RequestHandler =>
   async (req, res, next) => {
-    const decision = await limiter.consume(keyOf(req));
-    if (decision.allowed) {
-      res.setHeader('RateLimit-Limit', String(limiter.limit));
-      res.setHeader('RateLimit-Remaining', String(decision.remaining));
-      return next();
-    }
-    sendError(res, toHttpError({ _tag: 'RateLimited', code, retryAfterSeconds: decision.retryAfterSeconds }));
+    const admitted = await admitRequest(limiter, clientOf(req), res, code)();
+    if (E.isRight(admitted)) return next();
+    sendError(res, toHttpError(admitted.left));
   };

@@ -1,10 +1,11 @@
 import { Router } from 'express';
 import { sendOk } from '../envelope';
+import { useDocsPagePolicy } from '../middleware/content-security-policy';
 import { openApiDocument } from './openapi-document';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** A self-contained browsable page (no CDN, the CSP allows no external script): every path, method and summary. */
+/** A self-contained browsable page (no CDN, no script: its CSP allows inline styles only): every path, method and summary. */
 const renderPage = (doc: ReturnType<typeof openApiDocument>): string => {
   const rows = Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods as Record<string, { summary?: string; security?: unknown }>).map(
@@ -29,6 +30,7 @@ export const docsRoutes = (version: string): Router => {
   });
   router.get('/docs', (req, res) => {
     if (req.accepts(['html', 'json']) === 'json') return sendOk(res, doc);
+    useDocsPagePolicy(res);
     res.type('html').send(page);
   });
   return router;

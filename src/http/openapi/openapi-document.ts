@@ -16,12 +16,13 @@ const errors = (...statuses: ReadonlyArray<number>) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: ERROR_TEXT[s] ?? 'Error', content: { 'application/json': { schema: ref('Error') } } }]));
 
 const ERROR_TEXT: Record<number, string> = {
-  400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS)',
+  400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST)',
   401: 'Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*)',
   403: 'Signed in as another wallet (FORBIDDEN)',
   404: 'Unknown resource (NOT_FOUND)',
   409: 'Conflict (CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
+  415: 'Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE)',
   422: 'A sei1 address with no EVM association (ADDRESS_NOT_ASSOCIATED)',
   429: 'Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After',
   502: 'An upstream answered badly (UPSTREAM_BAD_RESPONSE)',
@@ -83,7 +84,17 @@ export const openApiDocument = (version: string) => ({
     '/health/ready': { get: { tags: ['Operations'], summary: 'Readiness: 503 while starting or shutting down', responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
     '/metrics': { get: { tags: ['Operations'], summary: 'Prometheus metrics (bearer METRICS_TOKEN, or loopback only)', responses: { '200': { description: 'text/plain; version=0.0.4' } } } },
     '/api/portfolio/{address}': portfolioRead('The whole portfolio at one block (ETag / 304 supported)', ref('Portfolio'), [{ name: 'tokens', in: 'query', required: false, description: 'extra token addresses, comma-separated (bounded)', schema: str }]),
-    '/api/portfolio/{address}/summary': portfolioRead('Totals, value-weighted APYs and allocation', obj({ totalValueUSD: num, netWorthUSD: num, totalSuppliedUSD: num, totalBorrowedUSD: num, totalLiquidityUSD: num, healthFactor: nullableNum, apy: obj({ lending: nullableNum, liquidity: nullableNum, total: nullableNum }), allocation: arr(obj({ symbol: str, valueUSD: num, weight: num })) })),
+    '/api/portfolio/{address}/summary': portfolioRead(
+      'Totals, value-weighted APYs and allocation',
+      obj(
+        {
+          totalValueUSD: num, netWorthUSD: num, totalSuppliedUSD: num, totalBorrowedUSD: num, totalLiquidityUSD: num, healthFactor: nullableNum,
+          apy: obj({ lending: nullableNum, liquidity: nullableNum, total: nullableNum }), allocation: arr(obj({ symbol: str, valueUSD: num, weight: num })),
+          cachedAt: { type: 'string', description: 'when the stored snapshot was taken (with stale)' }, stale: { type: 'boolean', description: 'true when the chain failed and a stored snapshot is summarised' },
+        },
+        ['totalValueUSD', 'netWorthUSD', 'totalSuppliedUSD', 'totalBorrowedUSD', 'totalLiquidityUSD', 'healthFactor', 'apy', 'allocation'],
+      ),
+    ),
     '/api/portfolio/{address}/history': portfolioRead('Stored snapshots over a range, at most ~200 points', obj({ range: str, points: arr(obj({ timestamp: str, totalValueUSD: num, netWorthUSD: num })) }), [rangeParam(['1d', '7d', '30d', '90d', '1y', 'all'])]),
     '/api/portfolio/{address}/performance': portfolioRead(
       'Time-weighted return, market PnL (price effect on held quantities) and net flows (everything else: deposits, withdrawals, yield, fees), drawdown, volatility, attribution',

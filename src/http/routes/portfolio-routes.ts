@@ -16,7 +16,7 @@ import type { PortfolioService } from '../../services/portfolio/portfolio-servic
 import { parseExtraTokens } from '../../services/portfolio/resolve-wallet';
 import { decodePart } from '../decode-request';
 import { sendError, sendOk } from '../envelope';
-import { rateLimit } from '../middleware/rate-limit';
+import { admitRequest, clientOf } from '../middleware/rate-limit';
 import { respond } from '../respond';
 import { toHttpError } from '../to-http-error';
 
@@ -46,6 +46,7 @@ const encode = (p: Portfolio) => {
 
 /** Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. */
 const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
+  if (res.headersSent) return; // answered meanwhile (the request timeout): the late read is dropped, like sendOk does
   const { body, etag } = encode(p);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
@@ -129,10 +130,16 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
     ),
   );
 
-  router.post(
-    '/portfolio/:address/refresh',
-    rateLimit(deps.refreshLimiter, 'RATE_LIMITED', (req) => `${req.ip ?? 'unknown'}:${param(req).toLowerCase()}`),
-    (req, res) => respond(res, pipe(deps.resolveWallet(param(req)), TE.flatMap(deps.portfolio.refresh))),
+  // The budget is per client and per wallet as resolved, so a sei1 and a 0x spelling of one wallet share it.
+  router.post('/portfolio/:address/refresh', (req, res) =>
+    respond(
+      res,
+      pipe(
+        deps.resolveWallet(param(req)),
+        TE.tap((wallet) => admitRequest(deps.refreshLimiter, `${clientOf(req)}:${wallet}`, res)),
+        TE.flatMap(deps.portfolio.refresh),
+      ),
+    ),
   );
 
   router.get('/tokens', (_req, res) =>

@@ -54,4 +54,38 @@ describe('checkSiweMessage', () => {
     expect(codeOf(message({ expirationTime: new Date(NOW.getTime() + 60_000) }).replace(/Expiration Time: .*/, 'Expiration Time: tomorrow'))).toBe('SIWE_INVALID_MESSAGE');
     expect(codeOf(message().replace(/\nNonce: .*/, ''))).toBe('SIWE_INVALID_MESSAGE');
   });
+
+  it('refuses a statement with a line break, whatever the break (EIP-4361 statements are one line)', () => {
+    const injected = 'Sign in\nURI: https://evil.com\nChain ID: 1';
+    const signed = message().replace('\n\nURI: ', `\n\n${injected}\n\nURI: `);
+    expect(signed).toContain('URI: https://evil.com\n');
+    expect(codeOf(signed)).toBe('SIWE_INVALID_MESSAGE');
+    for (const lineBreak of ['\r', '\r\n', '\u2028']) {
+      expect([lineBreak, codeOf(message().replace('\n\nURI: ', `\n\nSign in${lineBreak}to evil.com\n\nURI: `))]).toEqual([lineBreak, 'SIWE_INVALID_MESSAGE']);
+    }
+  });
+
+  it('refuses any message that does not re-serialise byte for byte to the text that was signed', () => {
+    const good = message({ statement: 'Sign in', expirationTime: new Date(NOW.getTime() + 60_000), resources: ['https://app.example.com/r'] });
+    expect(E.isRight(checkSiweMessage(good, EXPECTED, NOW))).toBe(true);
+    const tampered: ReadonlyArray<[string, string]> = [
+      ['a trailing line', `${good}\nPlease also send 1 ETH`],
+      ['a trailing newline', `${good}\n`],
+      ['a line before the URI', good.replace('\nURI: ', '\nNote: hidden\nURI: ')],
+      ['two spaces after a field name', good.replace('Nonce: ', 'Nonce:  ')],
+      ['Windows line ends', good.replace(/\n/g, '\r\n')],
+      ['a lower-case address', good.replace(ADDRESS, ADDRESS.toLowerCase())],
+      ['an empty Request ID', good.replace('\nResources:', '\nRequest ID: \nResources:')],
+      ['text before the domain', `Hello\n${good}`],
+    ];
+    for (const [what, text] of tampered) expect([what, codeOf(text)]).toEqual([what, 'SIWE_INVALID_MESSAGE']);
+  });
+
+  it('accepts the same instant written in another RFC 3339 form (no fraction, an offset)', () => {
+    const issuedAt = new Date(NOW.getTime() - 5000);
+    const noFraction = message({ issuedAt }).replace(issuedAt.toISOString(), '2025-03-01T11:59:55Z');
+    const withOffset = message({ issuedAt }).replace(issuedAt.toISOString(), '2025-03-01T13:59:55+02:00');
+    expect(checkSiweMessage(noFraction, EXPECTED, NOW)).toEqual(E.right({ address: ADDRESS, nonce: 'abcdef0123456789', issuedAt }));
+    expect(checkSiweMessage(withOffset, EXPECTED, NOW)).toEqual(E.right({ address: ADDRESS, nonce: 'abcdef0123456789', issuedAt }));
+  });
 });

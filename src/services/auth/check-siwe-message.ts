@@ -3,6 +3,7 @@ import { parseSiweMessage, validateSiweMessage } from 'viem/siwe';
 import type { AppError } from '../../domain/app-error';
 import { WalletAddressCodec, type WalletAddress } from '../../domain/address/wallet-address';
 import { authError } from './auth-errors';
+import { isCanonicalSiweMessage } from './is-canonical-siwe-message';
 
 /** What this server expects of every SIWE message (from config). */
 export interface SiweExpectations {
@@ -61,6 +62,10 @@ export const checkSiweMessage = (message: string, expected: SiweExpectations, no
   if (m.notBefore !== undefined && !isValidDate(m.notBefore)) return E.left(malformed('Not Before is not an RFC 3339 date-time'));
   const address = WalletAddressCodec.decode(m.address);
   if (E.isLeft(address)) return E.left(malformed('the address is not valid'));
+  const fields = { ...m, domain: m.domain, address: m.address, uri: m.uri, version: m.version, chainId: m.chainId, nonce: m.nonce, issuedAt: m.issuedAt };
+  if (!isCanonicalSiweMessage(message, fields)) {
+    return E.left(malformed('it does not re-serialise to the signed text (a line break in the statement, or an extra, missing or reordered line)'));
+  }
 
   const expectedScheme = originOf(expected.uri)?.split(':')[0];
   if (m.domain.toLowerCase() !== expected.domain.toLowerCase() || (m.scheme !== undefined && m.scheme.toLowerCase() !== expectedScheme)) {

@@ -76,22 +76,31 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
       return E.right(portfolio);
     });
 
+  const readHoldingLock = async (release: () => Promise<void>, wallet: WalletAddress, extra: ReadonlyArray<Address>): Promise<E.Either<AppError, Portfolio>> => {
+    try {
+      return await readFresh(wallet, extra, false);
+    } finally {
+      await release();
+    }
+  };
+
   /** Across workers: one holds a short lock and reads; the others wait for its result in the shared cache. */
   const readOnceInCluster = async (wallet: WalletAddress, extra: ReadonlyArray<Address>): Promise<E.Either<AppError, Portfolio>> => {
     const key = keyOf(wallet, extra);
     const release = await deps.lock.tryAcquire(key, LOCK_TTL_MS);
-    if (release !== null) {
-      try {
-        return await readFresh(wallet, extra, false);
-      } finally {
-        await release();
-      }
-    }
+    if (release !== null) return readHoldingLock(release, wallet, extra);
     const deadline = Date.now() + WAIT_FOR_PEER_MS;
     while (Date.now() < deadline) {
       await sleep(POLL_MS);
       const hit = await cached(key);
       if (O.isSome(hit)) return E.right(hit.value);
+      // The peer let go without caching a copy (the chain could not be read): answer now, e.g. from the stored snapshot.
+      const next = await deps.lock.tryAcquire(key, LOCK_TTL_MS);
+      if (next === null) continue;
+      const cachedMeanwhile = await cached(key);
+      if (O.isNone(cachedMeanwhile)) return readHoldingLock(next, wallet, extra);
+      await next();
+      return E.right(cachedMeanwhile.value);
     }
     return readFresh(wallet, extra, false);
   };

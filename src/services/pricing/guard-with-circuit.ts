@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
-import type { CallOutcome, CircuitBreaker } from './circuit-breaker';
+import { callThroughCircuit } from '../circuit/call-through-circuit';
+import type { CallOutcome, CircuitBreaker } from '../circuit/circuit-breaker';
 import type { CoinGeckoApi, CoinGeckoError } from './coingecko-api';
 
 const outcomeOf = (result: E.Either<CoinGeckoError, unknown>): CallOutcome => {
@@ -16,17 +17,10 @@ const outcomeOf = (result: E.Either<CoinGeckoError, unknown>): CallOutcome => {
   }
 };
 
-const guard =
-  <A>(breaker: CircuitBreaker, call: TE.TaskEither<CoinGeckoError, A>): TE.TaskEither<CoinGeckoError, A> =>
-  async () => {
-    const decision = await breaker.check();
-    if (!decision.allowed) {
-      return E.left({ _tag: 'UpstreamUnavailable', service: 'coingecko', reason: 'circuit_open', retryAfterSeconds: decision.retryAfterSeconds });
-    }
-    const result = await call();
-    await breaker.record(outcomeOf(result))();
-    return result;
-  };
+const circuitOpen = (retryAfterSeconds: number): CoinGeckoError => ({ _tag: 'UpstreamUnavailable', service: 'coingecko', reason: 'circuit_open', retryAfterSeconds });
+
+const guard = <A>(breaker: CircuitBreaker, call: TE.TaskEither<CoinGeckoError, A>): TE.TaskEither<CoinGeckoError, A> =>
+  callThroughCircuit(breaker, call, outcomeOf, circuitOpen);
 
 /** The same API, but no request goes out while the breaker is open: those calls fail at once with `circuit_open`. */
 export const guardWithCircuit = (api: CoinGeckoApi, breaker: CircuitBreaker): CoinGeckoApi => ({

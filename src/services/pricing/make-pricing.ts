@@ -3,7 +3,7 @@ import { makeCoinGeckoClient, type CoinGeckoClientOptions } from '../../adapters
 import type { Cache } from '../../infra/cache/cache';
 import type { Logger } from '../../infra/logging/logger';
 import type { Metrics } from '../../infra/metrics';
-import { makeCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './circuit-breaker';
+import { makeCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from '../circuit/circuit-breaker';
 import type { CoinGeckoApi } from './coingecko-api';
 import { makeCoinGeckoPriceFeed } from './coingecko-price-feed';
 import { guardWithCircuit } from './guard-with-circuit';

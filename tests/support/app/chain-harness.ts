@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { RunningServer } from '../../../src/main';
-import { startDevnet, type Devnet, type TestTokenSpec } from '../devnet';
+import { deployTestTokens, startDevnet, type Devnet, type TestToken, type TestTokenSpec } from '../devnet';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../fakes';
 import { startRpcCountingProxy } from '../rpc-counting-proxy';
 import { startTestServer } from './start-test-server';
@@ -65,3 +65,27 @@ export const startAppOnHarness = (
     RPC_TIMEOUT_MS: '3000',
     ...env,
   });
+
+export interface TokensHarness extends ChainHarness {
+  readonly tokens: ReadonlyArray<TestToken>;
+  /** A registry file listing exactly `tokens` (no protocols). */
+  readonly registryFile: string;
+}
+
+/** A chain harness with `count` test tokens, each priced at `usd` by the fake CoinGecko (SEI at $0.5), in a registry file. */
+export const startTokensHarness = async (count: number, usd = 2): Promise<TokensHarness> => {
+  const h = await startChainHarness();
+  const tokens = await deployTestTokens(h.devnet, tokenSpecs(count));
+  tokens.forEach((tk) => h.gecko.setPrice({ platform: 'sei-v2', address: tk.address, usd }));
+  h.gecko.setPrice({ id: 'sei-network', usd: 0.5 });
+  const registry = writeRegistryFile({ tokens: tokens.map((tk) => ({ address: tk.address, symbol: tk.symbol, decimals: tk.decimals })) });
+  return {
+    ...h,
+    tokens,
+    registryFile: registry.file,
+    stop: async () => {
+      await h.stop();
+      registry.remove();
+    },
+  };
+};

@@ -1,5 +1,5 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { waitUntil } from '../wait-until';
+import { waitFor } from '../wait-until';
 import { startTcpFaultProxy, type TcpFaultProxy } from './tcp-fault-proxy';
 
 /** An upstream that echoes every byte and counts what it received. */
@@ -53,14 +53,14 @@ describe('tcp fault proxy', () => {
   it('forwards bytes both ways', async () => {
     const peer = await open(proxy.port);
     peer.socket.write('ping');
-    await waitUntil('the echo comes back', () => peer.echoed() === 'ping');
+    await waitFor('the echo comes back', () => peer.echoed() === 'ping');
     peer.socket.destroy();
-    await waitUntil('the link is gone', () => proxy.openConnections() === 0);
+    await waitFor('the link is gone', () => proxy.openConnections() === 0);
   });
 
   it('cut closes open connections and refuses new ones until restore', async () => {
     const peer = await open(proxy.port);
-    await waitUntil('the link is up', () => proxy.openConnections() === 1);
+    await waitFor('the link is up', () => proxy.openConnections() === 1);
     proxy.cut();
     expect(await peer.ended).toBe('closed');
     expect(proxy.openConnections()).toBe(0);
@@ -72,31 +72,31 @@ describe('tcp fault proxy', () => {
     proxy.restore();
     const after = await open(proxy.port);
     after.socket.write('back');
-    await waitUntil('the echo comes back after restore', () => after.echoed() === 'back');
+    await waitFor('the echo comes back after restore', () => after.echoed() === 'back');
     after.socket.destroy();
   });
 
   it('reset ends open connections with ECONNRESET', async () => {
     const peer = await open(proxy.port);
-    await waitUntil('the link is up', () => proxy.openConnections() === 1);
+    await waitFor('the link is up', () => proxy.openConnections() === 1);
     proxy.reset();
     expect(await peer.ended).toBe('ECONNRESET');
   });
 
   it('hang holds the bytes without forwarding them, and restore delivers them in order', async () => {
     const peer = await open(proxy.port);
-    await waitUntil('the link is up', () => proxy.openConnections() === 1);
+    await waitFor('the link is up', () => proxy.openConnections() === 1);
     const receivedBefore = echo.received();
     proxy.hang();
     peer.socket.write('one');
     peer.socket.write('two');
-    await waitUntil('the proxy holds the 6 bytes', () => proxy.heldBytes() === 6);
+    await waitFor('the proxy holds the 6 bytes', () => proxy.heldBytes() === 6);
     expect(echo.received()).toBe(receivedBefore);
     expect(peer.echoed()).toBe('');
     expect(proxy.openConnections()).toBe(1);
 
     proxy.restore();
-    await waitUntil('the held bytes arrive and echo back', () => peer.echoed() === 'onetwo');
+    await waitFor('the held bytes arrive and echo back', () => peer.echoed() === 'onetwo');
     expect(echo.received()).toBe(receivedBefore + 6);
     peer.socket.destroy();
   });

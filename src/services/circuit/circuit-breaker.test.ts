@@ -73,6 +73,17 @@ describe('makeCircuitBreaker', () => {
     expect(await breaker.check()).toEqual({ allowed: true });
   });
 
+  it('tells whether it is open without taking the half-open probe', async () => {
+    const c = clock();
+    const breaker = makeCircuitBreaker({ name: 't', failureThreshold: 1, openSeconds: 10, now: c.now });
+    expect(await breaker.isOpen()).toBe(false);
+    await breaker.record({ kind: 'failure' })();
+    expect(await breaker.isOpen()).toBe(true);
+    c.advance(10_000);
+    expect(await breaker.isOpen()).toBe(false);
+    expect(await breaker.check()).toEqual({ allowed: true });
+  });
+
   it('shares an open period through the cache with every breaker of the same name', async () => {
     const c = clock();
     const cache = makeCache(makeMemoryStore(100), { logger: makeSilentLogger() });

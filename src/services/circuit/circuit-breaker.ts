@@ -16,6 +16,8 @@ export type CallOutcome =
 export interface CircuitBreaker {
   /** Whether a call may go out now. After an open period, one probe call is let through at a time. */
   readonly check: T.Task<CircuitDecision>;
+  /** Whether calls are refused now, by this process or (through the cache) another; unlike `check`, never takes the probe. */
+  readonly isOpen: T.Task<boolean>;
   /** Every call let through by `check` must be recorded, or the half-open probe stays taken until it expires. */
   readonly record: (outcome: CallOutcome) => T.Task<void>;
   /** For logs and tests: ms epoch until which calls are refused (0 when closed), and the consecutive failures. */
@@ -23,7 +25,7 @@ export interface CircuitBreaker {
 }
 
 export interface CircuitBreakerOptions {
-  /** Names the shared cache key (e.g. `coingecko`). */
+  /** Names the shared cache key (e.g. `coingecko`, `rpc`). */
   readonly name: string;
   /** Consecutive failures (5xx, timeouts, network, bad answers) that open the circuit. */
   readonly failureThreshold?: number;
@@ -73,16 +75,19 @@ export const makeCircuitBreaker = (options: CircuitBreakerOptions): CircuitBreak
     }
   };
 
+  /** True while this process, or another through the shared cache, has the circuit open (adopting the other's period). */
+  const isOpen: T.Task<boolean> = async () => {
+    if (now() < openUntil) return true;
+    if (options.shared === undefined) return false;
+    const shared = await options.shared.get(sharedKey, SharedOpenUntil)();
+    if (O.isNone(shared) || now() >= shared.value.openUntil) return false;
+    openUntil = shared.value.openUntil;
+    tripped = true;
+    return true;
+  };
+
   const check: T.Task<CircuitDecision> = async () => {
-    if (now() < openUntil) return refuse(openUntil);
-    if (options.shared !== undefined) {
-      const shared = await options.shared.get(sharedKey, SharedOpenUntil)();
-      if (O.isSome(shared) && now() < shared.value.openUntil) {
-        openUntil = shared.value.openUntil;
-        tripped = true;
-        return refuse(openUntil);
-      }
-    }
+    if (await isOpen()) return refuse(openUntil);
     if (!tripped) return { allowed: true };
     if (probeStartedAt !== undefined && now() - probeStartedAt < probeTimeoutMs) return refuse(now() + 1000);
     probeStartedAt = now();
@@ -111,5 +116,5 @@ export const makeCircuitBreaker = (options: CircuitBreakerOptions): CircuitBreak
       }
     };
 
-  return { check, record, snapshot: () => ({ openUntil: now() < openUntil ? openUntil : 0, consecutiveFailures }) };
+  return { check, isOpen, record, snapshot: () => ({ openUntil: now() < openUntil ? openUntil : 0, consecutiveFailures }) };
 };
