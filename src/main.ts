@@ -26,6 +26,7 @@ import { makeLifecycle, type Lifecycle } from './infra/lifecycle';
 import { makeLogger } from './infra/logging/logger';
 import { makeMetrics, type Metrics } from './infra/metrics';
 import { readPackageVersion } from './infra/package-version';
+import { keepSecretInDataDir } from './infra/secrets/keep-secret-in-data-dir';
 import type { RealtimeServer } from './realtime/attach-realtime';
 import { makeRealtimeHub } from './realtime/make-realtime-hub';
 import { pushPortfolioChanges } from './realtime/push-portfolio-changes';
@@ -131,7 +132,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger): Promise<Wor
     portfolio,
     pricing,
     assistant,
-    eraseAccountData: makeAccountErasure({ pool: database.pool, alerts: alerts.service, auth }),
+    eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
   });
   const interest = makeWatchInterest(redis, logger);
   const realtime = attachSockets({ config, registry, hub, server: http.server, redis, auth, portfolio, chat: assistant.chat, interest, logger, metrics, now });
@@ -236,7 +237,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const decoded = decodeConfig(process.env, readPackageVersion());
+  const decoded = decodeConfig(process.env, readPackageVersion(), { keptSecret: keepSecretInDataDir });
   if (E.isLeft(decoded)) {
     process.stderr.write(`Refusing to start: invalid configuration\n${formatEnvProblems(decoded.left)}\n`);
     process.exit(1);

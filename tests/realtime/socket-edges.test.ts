@@ -109,7 +109,13 @@ describe('Socket.IO edge', () => {
     });
 
     it('disconnects a socket when its token expires, at the expiry time', async () => {
-      const token = await tokenFor(newAccount().address, 2);
+      const wallet = newAccount().address;
+      const token = await tokenFor(wallet, 2);
+      // A session record as sign-in would have written it: without one the token is refused at connect.
+      await server.database.pool.query("INSERT INTO auth_sessions (jti, wallet, issued_at, expires_at) VALUES ($1, $2, now(), now() + interval '2 seconds')", [
+        JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti,
+        wallet,
+      ]);
       const socket = await connect({ auth: { token } });
       const connectedAt = Date.now();
       const expired = nextEvent<SystemMessage>(socket, 'system_message', 4000);

@@ -7,6 +7,7 @@ import type { AppError } from '../../domain/app-error';
 import { WalletAddressCodec } from '../../domain/address/wallet-address';
 import { AlertTypeCodec } from '../../domain/alerts/alert-rule';
 import type { AlertsRepository, StoredAlert, StoredAlertEvent } from '../../services/alerts/ports';
+import { withTransaction } from './with-transaction';
 
 const dbError = (cause: unknown): AppError => ({ _tag: 'DependencyUnavailable', dependency: 'database', cause });
 
@@ -71,29 +72,20 @@ export const makeAlertsRepository = (pool: Pool): AlertsRepository => ({
 
   create: (wallet, alert, maxPerWallet) =>
     pipe(
-      TE.tryCatch(async () => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [wallet]);
-          const count = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts WHERE wallet = $1', [wallet]);
-          if ((count.rows[0]?.n ?? 0) >= maxPerWallet) {
-            await client.query('ROLLBACK');
-            return null;
-          }
-          const { rows } = await client.query(
-            `INSERT INTO alerts (id, wallet, type, threshold, token, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ALERT_COLUMNS}`,
-            [alert.id, wallet, alert.type, alert.threshold, alert.token, alert.createdAt],
-          );
-          await client.query('COMMIT');
-          return toStoredAlert(rows[0]);
-        } catch (cause) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw cause;
-        } finally {
-          client.release();
-        }
-      }, dbError),
+      TE.tryCatch(
+        () =>
+          withTransaction(pool, async (client) => {
+            await client.query("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [wallet]);
+            const count = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts WHERE wallet = $1', [wallet]);
+            if ((count.rows[0]?.n ?? 0) >= maxPerWallet) return null;
+            const { rows } = await client.query(
+              `INSERT INTO alerts (id, wallet, type, threshold, token, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ALERT_COLUMNS}`,
+              [alert.id, wallet, alert.type, alert.threshold, alert.token, alert.createdAt],
+            );
+            return toStoredAlert(rows[0]);
+          }),
+        dbError,
+      ),
       TE.flatMap((stored) => (stored === null ? TE.left<AppError>({ _tag: 'Conflict', message: `A wallet can keep at most ${maxPerWallet} alerts: delete one first` }) : TE.right(stored))),
     ),
 
@@ -137,22 +129,5 @@ export const makeAlertsRepository = (pool: Pool): AlertsRepository => ({
         [wallet, limit],
       );
       return rows.map(toStoredEvent);
-    }, dbError),
-
-  deleteAllOf: (wallet) =>
-    TE.tryCatch(async () => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const events = await client.query('DELETE FROM alert_events WHERE wallet = $1', [wallet]);
-        const alerts = await client.query('DELETE FROM alerts WHERE wallet = $1', [wallet]);
-        await client.query('COMMIT');
-        return { alerts: alerts.rowCount ?? 0, events: events.rowCount ?? 0 };
-      } catch (cause) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw cause;
-      } finally {
-        client.release();
-      }
     }, dbError),
 });

@@ -52,6 +52,4 @@ export interface AlertsRepository {
   /** Writes `next` if the stored `armed` flag is still `expectedArmed`. */
   readonly updateState: (rule: AlertRule, expectedArmed: boolean, next: AlertState) => TE.TaskEither<AppError, boolean>;
   readonly listEvents: (wallet: WalletAddress, limit: number) => TE.TaskEither<AppError, ReadonlyArray<StoredAlertEvent>>;
-  /** Deletes the wallet's alerts and events; returns how many of each. */
-  readonly deleteAllOf: (wallet: WalletAddress) => TE.TaskEither<AppError, { readonly alerts: number; readonly events: number }>;
 }
