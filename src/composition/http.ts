@@ -5,7 +5,7 @@ import { findRegistryToken, registryTokenRef, type Registry } from '../config/re
 import { makeApp } from '../http/app';
 import { makeConnectionDrain, type ConnectionDrain } from '../http/connection-drain';
 import { docsRoutes } from '../http/openapi/docs-routes';
-import { accountRoutes } from '../http/routes/account-routes';
+import { accountRoutes, type AccountRouteDeps } from '../http/routes/account-routes';
 import { aiRoutes } from '../http/routes/ai-routes';
 import { alertRoutes } from '../http/routes/alert-routes';
 import { authRoutes } from '../http/routes/auth-routes';
@@ -18,14 +18,13 @@ import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
 import type { Metrics } from '../infra/metrics';
 import { makeRateLimiter, type RateLimiterOptions } from '../infra/rate-limit/rate-limiter';
-import type { AccountRouteDeps } from '../http/routes/account-routes';
 import type { AlertsService } from '../services/alerts/alerts-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { HealthChecks } from '../services/health';
 import type { Logger } from '../services/ports/logger';
-import type { Pricing } from './pricing';
 import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
+import type { Pricing } from './pricing';
 import type { Storage } from './storage';
 
 export interface HttpWiring {

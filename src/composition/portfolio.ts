@@ -1,3 +1,4 @@
+import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { AppConfig } from '../config/app-config';
@@ -7,6 +8,7 @@ import type { WalletAddress } from '../domain/address/wallet-address';
 import type { Portfolio } from '../domain/portfolio/portfolio';
 import { makeSnapshotsRepository } from '../infra/db/snapshots-repository';
 import { makeMemoryLock, makeRedisLock } from '../infra/lock/lock';
+import type { PortfolioDeps } from '../services/portfolio/portfolio-deps';
 import { makePortfolioHistoryService, type PortfolioHistoryService } from '../services/portfolio/portfolio-history';
 import { makePortfolioQueries, type PortfolioQueries } from '../services/portfolio/portfolio-queries';
 import { makePortfolioService, type PortfolioService } from '../services/portfolio/portfolio-service';
@@ -15,7 +17,6 @@ import { resolveWallet } from '../services/portfolio/resolve-wallet';
 import type { Cache } from '../services/ports/cache';
 import type { Logger } from '../services/ports/logger';
 import type { PriceFeed } from '../services/pricing/price-feed';
-import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Chain } from './chain';
 
 export interface PortfolioWiring {
@@ -47,7 +48,7 @@ export interface PortfolioSide {
 export const makePortfolio = (w: PortfolioWiring): PortfolioSide => {
   const { config, registry } = w;
   const snapshots = makeSnapshotsRepository(w.pool);
-  const deps = {
+  const deps: PortfolioDeps = {
     registry,
     chain: w.chain.wallets,
     resolveSeiAddress: w.chain.resolveSeiAddress,

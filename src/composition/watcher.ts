@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { PublicClient } from 'viem';
@@ -15,7 +16,6 @@ import { makeMemoryLeaseStore } from '../infra/lock/memory-lease-store';
 import { makeRedisLeaseStore } from '../infra/lock/redis-lease-store';
 import type { Logger } from '../services/ports/logger';
 import type { PriceFeed } from '../services/pricing/price-feed';
-import type { TaskEither } from 'fp-ts/TaskEither';
 import type { PriceTick } from '../services/watcher/moved-prices';
 import type { InterestSet } from '../services/watcher/ports';
 import { priceTokensOf } from '../services/watcher/price-tokens';

@@ -33,7 +33,7 @@ export interface Metrics {
   readonly observeWatcherLeader: (isLeader: () => boolean) => void;
   /**
    * `upstream_circuit_open{service}` reads `isOpen` at every scrape (1 open, 0 closed). Set once per upstream, where its
-   * circuit is built in main.ts: CoinGecko's and the RPC's.
+   * circuit is built in src/composition (pricing.ts, chain.ts): CoinGecko's and the RPC's.
    */
   readonly observeCircuit: (service: CircuitService, isOpen: () => boolean) => void;
   /**
