@@ -1,7 +1,5 @@
-/**
- * What the AI and chat services need from outside besides the model (chat-model.ts) and the data they ground answers
- * in (wallet-data.ts). Filled in src/composition/ai.ts.
- */
+// What the AI and chat services need from outside besides the model (chat-model.ts) and the data they ground answers
+// in (wallet-data.ts). Filled in src/composition/ai.ts.
 
 /** One call counted against a limit: allowed (with what is left) or refused until `retryAfterSeconds`. */
 export type RateDecision = { readonly allowed: true; readonly remaining: number } | { readonly allowed: false; readonly retryAfterSeconds: number };

@@ -4,7 +4,7 @@ import type { Hex } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 
-/** What sign-in needs from outside, filled in src/composition/auth.ts. */
+// What sign-in needs from outside, filled in src/composition/auth.ts.
 
 /** Server-side sign-in nonces: each one stored once and consumable exactly once before it expires (infra/db/nonces-repository.ts). */
 export interface NonceStore {

@@ -7,7 +7,7 @@ import type { Portfolio } from '../../domain/portfolio/portfolio';
 import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from '../../domain/portfolio/unpriced-positions';
 import type { ReadWarning, TokenHolding } from '../../domain/tokens/token-holding';
 
-/** What the portfolio use-cases need from outside, filled in src/composition/portfolio.ts. */
+// What the portfolio use-cases need from outside, filled in src/composition/portfolio.ts.
 
 export interface TokenMetadata {
   readonly symbol: string;
