@@ -88,6 +88,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   readonly logger?: Logger;
+  /** The clock of the whole app, in-process cache TTLs included (real time by default): tests move it instead of waiting. */
+  readonly now?: () => Date;
 }
 
 const describeStorage = (db: Database, config: AppConfig, redis: Redis | undefined): string =>
@@ -109,7 +111,9 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
       ? undefined
       : makeRedisClient({ url: config.redis.url, password: config.redis.password, keyPrefix: config.redis.keyPrefix, name: 'main' }, logger);
   if (redis !== undefined && !(await waitForRedis(redis, 3000))) logger.warn('redis is not reachable at start: running degraded until it is');
-  const memoryStore = makeMemoryStore(config.cacheMemoryMaxEntries);
+  const now = options.now ?? (() => new Date());
+  // The in-process store's TTLs run on an injected clock only (Redis keeps its own time); else on the monotonic clock.
+  const memoryStore = makeMemoryStore(config.cacheMemoryMaxEntries, options.now === undefined ? undefined : () => now().getTime());
   const cache =
     redis === undefined
       ? makeCache(memoryStore, { logger, metrics })
@@ -120,10 +124,9 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     ai: makeRateLimiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(redis === undefined ? {} : { redis }) }),
   };
 
-  const now = () => new Date();
   const chain = makeSeiClient(config.chain, metrics);
   const multicallAddress = getAddress(config.chain.multicall3Address);
-  const pricing = makePricing({ config, network: registry, cache, logger, metrics });
+  const pricing = makePricing({ config, network: registry, cache, logger, metrics, options: { now: () => now().getTime() } });
   metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
   const readInRounds = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client: chain, multicallAddress, logger }, plans);
   const lensOrRounds = config.chain.portfolioLens

@@ -4,6 +4,7 @@ import { uniswapV3PoolAbi } from '../../src/adapters/protocols/uniswap-v3/uniswa
 import { uniswapV2PairAbi } from '../../src/adapters/protocols/uniswap-v2/uniswap-v2-abis';
 import type { RunningServer } from '../../src/main';
 import { startAppOnHarness, startChainHarness, type ChainHarness } from '../support/app/chain-harness';
+import { makeTestClock } from '../support/test-clock';
 import { aaveHealthFactor, apyPercentOf, fromWad } from '../support/protocols/aave-v3-hand-worked';
 import { NATIVE_USD, setupDefiFixture, specOf, units, type DefiFixture, type DefiProtocolsSwitch } from '../support/app/defi-fixture';
 import type { DevnetAccount, TestToken } from '../support/devnet';
@@ -12,7 +13,6 @@ import { simulateCollect, simulateDecreaseLiquidity, type MintedPosition, type M
 
 jest.setTimeout(180_000);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** base units → whole units as a number (exact enough for values of a few million dollars). */
 const whole = (raw: bigint | string, decimals: number): number => Number(BigInt(raw)) / 10 ** decimals;
@@ -86,8 +86,9 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     cleanups.push(r.remove);
     return r.file;
   };
+  const clock = makeTestClock();
   const startApp = async (file: string, env: Record<string, string> = {}) => {
-    const started = await startAppOnHarness(h, file, env);
+    const started = await startAppOnHarness(h, file, env, { now: clock.now });
     apps.push(started);
     return started;
   };
@@ -318,7 +319,7 @@ describe('DeFi positions in the portfolio, through the HTTP app (Yei, DragonSwap
     // WSEI falls to $0.18 on the oracle and on CoinGecko: HF ≈ 1.01, below the 1.05 critical line.
     await market.setAssetPrice(token('WSEI').address, 18_000_000n);
     h.gecko.setPrice({ platform: 'sei-v2', address: token('WSEI').address, usd: 0.18, change24h: -64 });
-    await sleep(1100); // the price cache (CACHE_TTL_PRICES=1) expires
+    clock.advance(1001); // the price cache (CACHE_TTL_PRICES=1) expires
     const refreshed = await request(app.app).post(`/api/portfolio/${big.address}/refresh`);
     expect(refreshed.status).toBe(200);
     const after = refreshed.body.data;
