@@ -175,7 +175,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     alertsDataEraser(alerts),
     sessionsDataEraser(auth),
   ]);
-  const evaluateAlerts = evaluateAlertsInBackground(alerts, logger);
+  const evaluateAlerts = evaluateAlertsInBackground(alerts, logger, (outcome) => metrics.alertEvaluations.inc({ outcome }));
   const pushChanges = pushPortfolioChanges(realtimeHub.push, logger);
   const portfolioDeps: PortfolioDeps = {
     registry,
@@ -307,6 +307,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     publishPrices: realtime.push.prices,
     interest: watchInterest,
     logger,
+    onLoopRun: (loop) => metrics.loopRuns.inc({ loop }),
   });
   metrics.observeWatcherLeader(watcher.isLeader);
   lifecycle.markReady();

@@ -11,6 +11,7 @@ import type { Logger } from '../../infra/logging/logger';
 import type { Metrics } from '../../infra/metrics';
 import { makeRateLimiter } from '../../infra/rate-limit/rate-limiter';
 import { makeChatService, type ChatService } from '../chat/chat-service';
+import { countChatTurns } from '../chat/count-chat-turns';
 import { handleChatMessage } from '../chat/handle-chat-message';
 import type { HealthCheck } from '../health';
 import { getHistory, getPerformance, type HistoryDeps } from '../portfolio/portfolio-history';
@@ -82,7 +83,10 @@ export const makeAssistant = (w: AssistantWiring): Assistant => {
     maxToolSteps: MAX_TOOL_STEPS,
     recordFallback: (reason) => w.metrics.aiFallbacks.inc({ reason }),
   };
-  const chat = makeChatService({ ...deps, messages: makeChatMessagesRepository(w.pool, makeChatCipher(config.secrets.encryptionKey), w.logger) });
+  const chat = countChatTurns(
+    makeChatService({ ...deps, messages: makeChatMessagesRepository(w.pool, makeChatCipher(config.secrets.encryptionKey), w.logger) }),
+    (outcome) => w.metrics.chatTurns.inc({ outcome }),
+  );
   return {
     ai: makeAiService(deps),
     chat,

@@ -14,6 +14,8 @@ export interface PriceTickerDeps {
   readonly publish: (moved: Readonly<Record<string, PriceTick>>) => void;
   readonly intervalMs: number;
   readonly logger: Logger;
+  /** Called after every tick, done or failed (a counter to watch the loop by). */
+  readonly onTicked?: () => void;
 }
 
 /**
@@ -35,5 +37,6 @@ export const startPriceTicker = (deps: PriceTickerDeps): Repeating => {
     } catch (cause) {
       deps.logger.warn('price tick failed', { cause });
     }
+    deps.onTicked?.();
   });
 };

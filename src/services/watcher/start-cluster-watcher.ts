@@ -16,7 +16,7 @@ import { makeMemoryLeaseStore } from './memory-lease-store';
 import type { PriceTick } from './moved-prices';
 import { priceTokensOf } from './price-tokens';
 import { makeRedisLeaseStore } from './redis-lease-store';
-import { startWatcher, type Watcher } from './start-watcher';
+import { startWatcher, type Watcher, type WatcherLoop } from './start-watcher';
 import { makeViemWatchedChain } from './viem-watched-chain';
 
 export interface ClusterWatcherDeps {
@@ -33,6 +33,7 @@ export interface ClusterWatcherDeps {
   readonly publishPrices: (moved: Readonly<Record<string, PriceTick>>) => void;
   readonly interest: WatchInterest;
   readonly logger: Logger;
+  readonly onLoopRun?: (loop: WatcherLoop) => void;
 }
 
 /**
@@ -59,4 +60,5 @@ export const startClusterWatcher = (deps: ClusterWatcherDeps): Watcher =>
     rereadIntervalMs: deps.config.watcher.rereadIntervalMs,
     priceIntervalMs: deps.config.cacheTtlSeconds.prices * 1000,
     logger: deps.logger,
+    ...(deps.onLoopRun === undefined ? {} : { onLoopRun: deps.onLoopRun }),
   });
