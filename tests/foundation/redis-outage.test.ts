@@ -2,14 +2,10 @@ import request from 'supertest';
 import type { RunningServer } from '../../src/main';
 import { startSpareRedis, type SpareRedis } from '../support/app/spare-redis';
 import { startTestServer } from '../support/app/start-test-server';
+import { waitUntilAsync } from '../support/wait-until';
 
-const waitFor = async (what: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+const waitFor = (what: () => Promise<boolean>, timeoutMs: number): Promise<true> =>
+  waitUntilAsync(async () => ((await what()) ? true : undefined), timeoutMs, () => 'the cache check to change');
 
 describe('when Redis dies and returns while the app runs', () => {
   let redis: SpareRedis;
