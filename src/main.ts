@@ -22,6 +22,7 @@ import { makeMetrics, type Metrics } from './infra/metrics';
 import { makeRateLimiter } from './infra/rate-limit/rate-limiter';
 import { makeRedisClient, waitForRedis } from './infra/redis/make-redis-client';
 import { readPackageVersion } from './infra/package-version';
+import { keepSecretInDataDir } from './infra/secrets/keep-secret-in-data-dir';
 import { getAddress } from 'viem';
 import { executeReadPlans } from './adapters/chain/execute-read-plans';
 import { makeLensFirstReadChain, type WalletReadChain } from './adapters/chain/lens/make-lens-first-read-chain';
@@ -51,13 +52,12 @@ import { accountRoutes } from './http/routes/account-routes';
 import { alertRoutes } from './http/routes/alert-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { makeAlertsRepository } from './infra/db/alerts-repository';
+import { makeWalletDataStore } from './infra/db/wallet-data-store';
 import { eraseAccountData } from './services/account/erase-account-data';
-import { makeOptionalTableEraser } from './services/account/optional-table-eraser';
 import type { AlertNotifier } from './services/alerts/alert-notifier';
 import { alertTokenRefOf } from './services/alerts/alert-token-ref';
-import { alertsDataEraser, evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
+import { evaluateAlertsInBackground, makeAlertsService } from './services/alerts/alerts-service';
 import { makeAuth } from './services/auth/make-auth';
-import { sessionsDataEraser } from './services/auth/sessions-data-eraser';
 import { aiRoutes } from './http/routes/ai-routes';
 import { chatRoutes, chatSocketHook } from './http/routes/chat-routes';
 import { makeAssistant } from './services/ai/make-assistant';
@@ -169,12 +169,7 @@ export const startServer = async (config: AppConfig, options: StartOptions = {})
     logger,
     now,
   });
-  // Order matters: sessions last, since erasing them revokes the token a failed erasure would be retried with.
-  const eraseData = eraseAccountData([
-    makeOptionalTableEraser(database.pool, 'chatMessages', 'chat_messages', 'wallet'),
-    alertsDataEraser(alerts),
-    sessionsDataEraser(auth),
-  ]);
+  const eraseData = eraseAccountData({ store: makeWalletDataStore(database.pool), endSessions: auth.endSessions });
   const evaluateAlerts = evaluateAlertsInBackground(alerts, logger, (outcome) => metrics.alertEvaluations.inc({ outcome }));
   const pushChanges = pushPortfolioChanges(realtimeHub.push, logger);
   const portfolioDeps: PortfolioDeps = {
@@ -348,7 +343,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const decoded = decodeConfig(process.env, readPackageVersion());
+  const decoded = decodeConfig(process.env, readPackageVersion(), { keptSecret: keepSecretInDataDir });
   if (E.isLeft(decoded)) {
     process.stderr.write(`Refusing to start: invalid configuration\n${formatEnvProblems(decoded.left)}\n`);
     process.exit(1);

@@ -38,6 +38,19 @@ describe('decodeConfig', () => {
     expect(a.right.warnings.map((w) => w.split(' ')[0])).toEqual(['JWT_SECRET', 'ENCRYPTION_KEY']);
   });
 
+  it('takes unset secrets from the kept-secret source on the embedded default only, never with DATABASE_URL', () => {
+    const kept = (name: string) => ({ value: `kept-${name}`, warning: `${name} kept` });
+    const embedded = decodeConfig({}, '1.0.0', { keptSecret: kept });
+    const external = decodeConfig({ DATABASE_URL: 'postgres://db.example/app' }, '1.0.0', { keptSecret: kept });
+    if (E.isLeft(embedded) || E.isLeft(external)) throw new Error('must decode');
+    expect(embedded.right.config.secrets).toMatchObject({ jwtSecret: 'kept-JWT_SECRET', encryptionKey: 'kept-ENCRYPTION_KEY' });
+    expect(embedded.right.warnings).toEqual(['JWT_SECRET kept', 'ENCRYPTION_KEY kept']);
+    expect(external.right.config.secrets.jwtSecret).toHaveLength(64);
+    expect(external.right.warnings).toEqual(
+      ['JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => `${name} is not set: using a random value for this run only (tokens and encrypted data will not survive a restart)`),
+    );
+  });
+
   it('starts on embedded defaults: port 8000, mainnet, one pooled connection', () => {
     const result = decodeConfig({});
     if (E.isLeft(result)) throw new Error('defaults must decode');

@@ -36,6 +36,8 @@ export interface AppConfig {
     readonly siweUri: string;
     readonly nonceTtlSeconds: number;
     readonly siweMaxAgeSeconds: number;
+    /** Seconds a "session still valid" answer may be served from the cache instead of Postgres. */
+    readonly sessionCacheSeconds: number;
   };
   readonly alerts: { readonly maxPerWallet: number };
   readonly database: {
@@ -114,6 +116,17 @@ export interface DecodedConfig {
 
 const MIN_SECRET_LENGTH = 32;
 const SECRET_VARIABLES = ['JWT_SECRET', 'ENCRYPTION_KEY'] as const;
+export type SecretVariable = (typeof SECRET_VARIABLES)[number];
+
+/**
+ * Supplies a secret the environment left unset on the embedded default (no DATABASE_URL, not production), kept under
+ * DATA_DIR so it survives a restart; the warning tells the operator where it is. Without one, a random value per run.
+ */
+export type KeptSecret = (name: SecretVariable, dataDir: string) => { readonly value: string; readonly warning: string };
+
+export interface DecodeOptions {
+  readonly keptSecret?: KeptSecret;
+}
 
 const coingeckoHost = (plan: 'demo' | 'pro'): string =>
   plan === 'pro' ? 'https://pro-api.coingecko.com/api/v3' : 'https://api.coingecko.com/api/v3';
@@ -154,14 +167,22 @@ const checkSecrets = (env: NodeJS.ProcessEnv): ReadonlyArray<EnvProblem> => {
   ];
 };
 
-const developmentSecret = (name: string, value: string | undefined, warnings: string[]): string => {
+const randomForThisRun: KeptSecret = (name) => ({
+  value: randomBytes(32).toString('hex'),
+  warning: `${name} is not set: using a random value for this run only (tokens and encrypted data will not survive a restart)`,
+});
+
+const developmentSecret = (name: SecretVariable, value: string | undefined, source: KeptSecret, dataDir: string, warnings: string[]): string => {
   if (value !== undefined) return value;
-  warnings.push(`${name} is not set: using a random value for this run only (tokens and encrypted data will not survive a restart)`);
-  return randomBytes(32).toString('hex');
+  const generated = source(name, dataDir);
+  warnings.push(generated.warning);
+  return generated.value;
 };
 
-const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedConfig => {
+const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: DecodeOptions): DecodedConfig => {
   const warnings: string[] = [];
+  // Only the embedded default keeps its secrets in DATA_DIR: with DATABASE_URL, secrets belong in the environment.
+  const secretSource = e.DATABASE_URL === undefined ? (options.keptSecret ?? randomForThisRun) : randomForThisRun;
   const network = e.SEI_NETWORK === 'custom' ? undefined : seiNetworks[e.SEI_NETWORK];
   const config: AppConfig = {
     env: e.NODE_ENV,
@@ -180,8 +201,8 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
       metricsToken: e.METRICS_TOKEN,
     },
     secrets: {
-      jwtSecret: developmentSecret('JWT_SECRET', e.JWT_SECRET, warnings),
-      encryptionKey: developmentSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY, warnings),
+      jwtSecret: developmentSecret('JWT_SECRET', e.JWT_SECRET, secretSource, e.DATA_DIR, warnings),
+      encryptionKey: developmentSecret('ENCRYPTION_KEY', e.ENCRYPTION_KEY, secretSource, e.DATA_DIR, warnings),
       sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     },
     auth: {
@@ -192,6 +213,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string): DecodedCo
       siweUri: siweUriOf(e),
       nonceTtlSeconds: e.SIWE_NONCE_TTL_SECONDS,
       siweMaxAgeSeconds: e.SIWE_MAX_AGE_SECONDS,
+      sessionCacheSeconds: e.AUTH_SESSION_CACHE_SECONDS,
     },
     alerts: { maxPerWallet: e.ALERTS_MAX_PER_WALLET },
     database: {
@@ -281,14 +303,14 @@ const checkReadDeadline = (e: DecodedEnv<typeof envSpecs>): ReadonlyArray<EnvPro
     : [{ variable: 'RPC_READ_DEADLINE_MS', expected: `fewer milliseconds than REQUEST_TIMEOUT (${e.REQUEST_TIMEOUT})` }];
 
 /** Decodes the environment into an AppConfig, or every problem found at once. */
-export const decodeConfig = (env: NodeJS.ProcessEnv, version = '0.0.0'): E.Either<ReadonlyArray<EnvProblem>, DecodedConfig> => {
+export const decodeConfig = (env: NodeJS.ProcessEnv, version = '0.0.0', options: DecodeOptions = {}): E.Either<ReadonlyArray<EnvProblem>, DecodedConfig> => {
   const ruleProblems = [...checkSecrets(env), ...checkCustomNetwork(env)];
   return pipe(
     decodeEnv(envSpecs, env),
     E.mapLeft((problems) => [...problems, ...ruleProblems]),
     E.flatMap((e) => {
       const problems = [...ruleProblems, ...checkReadDeadline(e)];
-      return problems.length > 0 ? E.left(problems) : E.right(toAppConfig(e, version));
+      return problems.length > 0 ? E.left(problems) : E.right(toAppConfig(e, version, options));
     }),
   );
 };

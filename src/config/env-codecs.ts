@@ -22,6 +22,14 @@ export const PositiveIntFromEnv = new t.Type<number, string, unknown>(
   String,
 );
 
+/** A non-negative integer (0 allowed). */
+export const NonNegativeIntFromEnv = new t.Type<number, string, unknown>(
+  'non-negative integer',
+  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 0,
+  (u, c) => pipe(IntFromEnv.validate(u, c), E.flatMap((n) => (n >= 0 ? t.success(n) : t.failure(u, c)))),
+  String,
+);
+
 /** A non-negative finite number, e.g. a ratio or a USD amount. */
 export const NonNegativeNumberFromEnv = new t.Type<number, string, unknown>(
   'non-negative number',

@@ -4,6 +4,7 @@ import {
   ByteSizeFromEnv,
   HttpUrlFromEnv,
   IntFromEnv,
+  NonNegativeIntFromEnv,
   NonNegativeNumberFromEnv,
   oneOf,
   PortFromEnv,
@@ -22,7 +23,8 @@ function spec<A>(codec: t.Decoder<unknown, A>, description: string, def?: string
 
 /**
  * Every environment variable the server reads, with its codec, default and meaning.
- * Secrets have no default: in production they are required, in development a random one is made per run.
+ * Secrets have no default: in production they are required; otherwise a missing one is generated (kept in
+ * DATA_DIR/secrets.json on the embedded default, for this run only with DATABASE_URL).
  * `.env.example` is checked against this table by a test.
  */
 export const envSpecs = {
@@ -42,12 +44,17 @@ export const envSpecs = {
   SIWE_URI: spec(HttpUrlFromEnv, 'Origin a SIWE message URI must have; default origin of FRONTEND_URL, else of API_BASE_URL, else http://SIWE_DOMAIN'),
   SIWE_NONCE_TTL_SECONDS: spec(PositiveIntFromEnv, 'Seconds a sign-in nonce stays usable', '300'),
   SIWE_MAX_AGE_SECONDS: spec(PositiveIntFromEnv, 'Oldest accepted SIWE Issued At (seconds before now)', '600'),
+  AUTH_SESSION_CACHE_SECONDS: spec(
+    NonNegativeIntFromEnv,
+    'Seconds a token found valid in Postgres is trusted from the cache (a revocation made elsewhere shows within this); 0 = ask Postgres every time',
+    '5',
+  ),
   ALERTS_MAX_PER_WALLET: spec(PositiveIntFromEnv, 'Most alerts one wallet may keep', '50'),
   REDIS_URL: spec(urlFromEnv(['redis:', 'rediss:']), 'Redis URL; unset = in-process cache and limits (single process only)'),
   REDIS_PASSWORD: spec(str, 'Redis password, if not in REDIS_URL'),
   REDIS_KEY_PREFIX: spec(str, 'Prefix of every Redis key', 'seipm:'),
   DATABASE_URL: spec(urlFromEnv(['postgres:', 'postgresql:']), 'Postgres URL; unset = embedded Postgres (PGlite) under DATA_DIR'),
-  DATA_DIR: spec(str, 'Directory of the embedded Postgres data', './data'),
+  DATA_DIR: spec(str, 'Directory of the embedded Postgres data, and of secrets.json (0600) keeping generated JWT_SECRET/ENCRYPTION_KEY', './data'),
   DB_POOL_MAX: spec(PositiveIntFromEnv, 'Connections per process (keep workers x pool under max_connections)', '10'),
   DB_STATEMENT_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Postgres statement_timeout', '10000'),
   DB_CONNECTION_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Time to wait for a pool connection', '5000'),

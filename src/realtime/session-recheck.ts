@@ -19,7 +19,7 @@ export interface SessionRecheckDeps {
 /**
  * Every interval, re-verifies the token of each signed-in socket of this process (once per distinct token) and
  * disconnects those whose token was revoked (logout, data erasure) or expired. A check that cannot be made
- * (revocation store and database down) leaves the socket connected.
+ * (session records unreachable, nothing cached) leaves the socket connected.
  */
 export const startSessionRecheck = (deps: SessionRecheckDeps): { readonly stop: () => void } => {
   let isRunning = false;

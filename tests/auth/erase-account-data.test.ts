@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import request from 'supertest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
-import type { WalletAddress } from '../../src/domain/address/wallet-address';
 import { makeAlertsRepository } from '../../src/infra/db/alerts-repository';
 import { makeSilentLogger } from '../../src/infra/logging/logger';
 import type { RunningServer } from '../../src/main';
-import { makeOptionalTableEraser } from '../../src/services/account/optional-table-eraser';
 import { makeAlertsService } from '../../src/services/alerts/alerts-service';
 import { scriptedPortfolio } from '../alerts/portfolio-fixture';
 import { REAL_REDIS_URL, startTestServer } from '../support/app/start-test-server';
@@ -60,20 +57,5 @@ describe('DELETE /api/me/data', () => {
   it('needs a session token', async () => {
     const res = await request(server.app).delete('/api/me/data');
     expect([res.status, res.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
-  });
-
-  it('erases rows of a table added later (such as chat_messages) once it exists, and nothing while it does not', async () => {
-    const table = `erase_probe_${randomBytes(4).toString('hex')}`;
-    const wallet = privateKeyToAccount(generatePrivateKey()).address as WalletAddress;
-    const eraser = makeOptionalTableEraser(server.database.pool, 'probeRows', table, 'wallet');
-    expect(await eraser(wallet)()).toEqual(E.right({ probeRows: 0 }));
-    await server.database.pool.query(`CREATE TABLE ${table} (wallet text NOT NULL)`);
-    try {
-      await server.database.pool.query(`INSERT INTO ${table} (wallet) VALUES ($1), ($1), ('0x0000000000000000000000000000000000000001')`, [wallet]);
-      expect(await eraser(wallet)()).toEqual(E.right({ probeRows: 2 }));
-      expect((await server.database.pool.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]?.n).toBe(1);
-    } finally {
-      await server.database.pool.query(`DROP TABLE ${table}`);
-    }
   });
 });

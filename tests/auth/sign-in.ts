@@ -1,4 +1,3 @@
-import type { Express } from 'express';
 import request from 'supertest';
 import type { LocalAccount } from 'viem';
 import { createSiweMessage, type SiweMessage } from 'viem/siwe';
@@ -6,7 +5,10 @@ import { createSiweMessage, type SiweMessage } from 'viem/siwe';
 /** What the test server expects by default (no FRONTEND_URL / API_BASE_URL, Sei mainnet chain id). */
 export const TEST_SIWE = { domain: 'localhost:3000', uri: 'http://localhost:3000', chainId: 1329 } as const;
 
-export const fetchNonce = async (app: Express): Promise<string> => {
+/** An app in this process, or the base URL of a server in another one. */
+export type AppUnderTest = Parameters<typeof request>[0];
+
+export const fetchNonce = async (app: AppUnderTest): Promise<string> => {
   const res = await request(app).get('/api/auth/nonce');
   if (res.status !== 200) throw new Error(`nonce request answered ${res.status}`);
   return String(res.body.data.nonce);
@@ -30,13 +32,13 @@ export interface SignedMessage {
 }
 
 /** Fetches a nonce and signs a message with it. */
-export const signedMessage = async (app: Express, account: LocalAccount, overrides: Partial<SiweMessage> = {}): Promise<SignedMessage> => {
+export const signedMessage = async (app: AppUnderTest, account: LocalAccount, overrides: Partial<SiweMessage> = {}): Promise<SignedMessage> => {
   const message = siweMessage(account.address, await fetchNonce(app), overrides);
   return { message, signature: await account.signMessage({ message }) };
 };
 
 /** Signs in and returns the session token (throws unless the server answered 200). */
-export const signIn = async (app: Express, account: LocalAccount): Promise<string> => {
+export const signIn = async (app: AppUnderTest, account: LocalAccount): Promise<string> => {
   const res = await request(app).post('/api/auth/verify').send(await signedMessage(app, account));
   if (res.status !== 200) throw new Error(`sign-in answered ${res.status}: ${JSON.stringify(res.body)}`);
   return String(res.body.data.token);

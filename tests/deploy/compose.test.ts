@@ -214,21 +214,21 @@ describe('docker-compose.prod.yml', () => {
     expect(tracked).toBe('');
   });
 
-  test('Redis is password-protected, persisted (RDB + AOF) and capped with allkeys-lru', () => {
+  test('Redis is password-protected, persisted (RDB + AOF) and capped with volatile-lru (only keys with a TTL are evicted)', () => {
     const redis = service('redis');
     expect(redis.command).toEqual([
       'redis-server', '/usr/local/etc/redis/redis.conf',
       '--dir', '/data',
       '--requirepass', '${REDIS_PASSWORD:?set REDIS_PASSWORD in .env.production}',
       '--maxmemory', '${REDIS_MAXMEMORY:-256mb}',
-      '--maxmemory-policy', 'allkeys-lru',
+      '--maxmemory-policy', 'volatile-lru',
     ]);
     expect(redis.volumes).toEqual(['./docker/redis/redis.conf:/usr/local/etc/redis/redis.conf:ro', 'redis_data:/data']);
     const conf = readFileSync(resolve(repoRoot, 'docker', 'redis', 'redis.conf'), 'utf8');
     expect(conf).toMatch(/^appendonly yes$/m);
     expect(conf).toMatch(/^appendfsync everysec$/m);
     expect(conf).toMatch(/^save 900 1$/m);
-    expect(conf).toMatch(/^maxmemory-policy allkeys-lru$/m);
+    expect(conf).toMatch(/^maxmemory-policy volatile-lru$/m);
   });
 
   test('Postgres keeps its data in a named volume and runs the init scripts', () => {

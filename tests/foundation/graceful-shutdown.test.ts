@@ -1,7 +1,7 @@
 import { startChildServer } from '../support/app/child-server';
 import { DEAD_RPC_URL, REAL_DATABASE_URL } from '../support/app/start-test-server';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
-import { waitUntil, waitUntilAsync } from '../support/wait-until';
+import { waitUntil } from '../support/wait-until';
 
 /** How long the server keeps accepting after readiness turns off (for the load balancer to notice). */
 const SHUTDOWN_READINESS_DELAY_MS = 800;
@@ -28,7 +28,7 @@ describe('SIGTERM with a slow request in flight', () => {
     const slow = fetch(`${server.url}/api/prices/sei-network/history?range=1d`);
     await waitUntil(() => (gecko.requestCount() > 0 ? true : undefined), 10_000, () => 'the slow request to reach CoinGecko');
     server.child.kill('SIGTERM');
-    const ready = await waitUntilAsync(
+    const ready = await waitUntil(
       async () => {
         const answer = await fetch(`${server.url}/health/ready`);
         return answer.status === 503 ? answer : undefined;

@@ -12,7 +12,7 @@ import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarn
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
 import { startRpcCountingProxy } from '../support/rpc-counting-proxy';
 import { counterValue } from '../support/metric-count';
-import { waitUntilAsync } from '../support/wait-until';
+import { waitUntil } from '../support/wait-until';
 import { collect, connectClient, disconnection, emitWithAck, nextEvent, type ClientSocket } from './support/socket-client';
 
 interface PortfolioUpdate {
@@ -49,7 +49,7 @@ describe('two workers sharing Redis', () => {
   /** Waits until the cluster has completed `more` runs of the loop from now on; returns the runs per worker meanwhile. */
   const moreRuns = async (loop: 'chain_watch' | 'price_tick', more: number): Promise<number[]> => {
     const before = await loopRuns(loop);
-    return waitUntilAsync(
+    return waitUntil(
       async () => {
         const now = await loopRuns(loop);
         return sum(now) - sum(before) >= more ? now.map((n, i) => n - (before[i] ?? 0)) : undefined;
@@ -176,7 +176,7 @@ describe('two workers sharing Redis', () => {
     await leader.app.shutdown('leader killed');
     expect(await leaderClientGone).toBe('transport close');
     // The handover itself (the lease released on a clean stop, taken at the next attempt) is timed in leader-election.test.ts.
-    await waitUntilAsync(
+    await waitUntil(
       async () => ((await counterValue(survivor.app.metrics.loopRuns, { loop: 'chain_watch' })) > survivorPolls ? true : undefined),
       10_000,
       () => 'the survivor to run the chain watch',

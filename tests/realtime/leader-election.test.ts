@@ -11,12 +11,12 @@ import type { LeaseStore } from '../../src/services/watcher/lease-store';
 import { makeRedisLeaseStore } from '../../src/services/watcher/redis-lease-store';
 import { startSpareRedis, type SpareRedis } from '../support/app/spare-redis';
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
-import { waitUntil as waitForValue } from '../support/wait-until';
+import { waitFor } from '../support/wait-until';
 
 const TTL_MS = 900;
 const logger = makeSilentLogger();
 
-const waitUntil = (isDone: () => boolean, timeoutMs: number): Promise<true> => waitForValue(() => (isDone() ? true : undefined), timeoutMs, () => 'the condition');
+const waitUntil = (isDone: () => boolean, timeoutMs: number): Promise<true> => waitFor('the condition', isDone, timeoutMs);
 
 /** What a candidate's calls to the lease store came to, in order: how a test follows its attempts without a clock. */
 type Attempt = 'acquired' | 'refused' | 'renewed' | 'lost' | 'failed';

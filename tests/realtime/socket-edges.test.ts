@@ -114,8 +114,14 @@ describe('Socket.IO edge', () => {
     });
 
     it('disconnects a socket when its token expires, not before the expiry time', async () => {
+      const wallet = newAccount().address;
       const exp = nowSeconds() + 2;
-      const token = await tokenFor(newAccount().address, 2, { exp });
+      const token = await tokenFor(wallet, 2, { exp });
+      // A session record as sign-in would have written it: without one the token is refused at connect.
+      await server.database.pool.query("INSERT INTO auth_sessions (jti, wallet, issued_at, expires_at) VALUES ($1, $2, now(), now() + interval '2 seconds')", [
+        JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).jti,
+        wallet,
+      ]);
       const socket = await connect({ auth: { token } });
       const expired = nextEvent<SystemMessage>(socket, 'system_message', 5000);
       const gone = disconnection(socket, 5000);

@@ -1,5 +1,5 @@
 import type { Counter } from 'prom-client';
-import { waitUntilAsync } from './wait-until';
+import { waitUntil } from './wait-until';
 
 /** A counter's value for exactly these labels (0 before the first increment). */
 export const counterValue = async <L extends string>(counter: Counter<L>, labels: Partial<Record<L, string>>): Promise<number> => {
@@ -14,7 +14,7 @@ export const counterValue = async <L extends string>(counter: Counter<L>, labels
  */
 export const waitForCount = async <L extends string>(counter: Counter<L>, labels: Partial<Record<L, string>>, atLeast: number, timeoutMs = 10_000): Promise<number> => {
   let last = 0;
-  return waitUntilAsync(
+  return waitUntil(
     async () => {
       last = await counterValue(counter, labels);
       return last >= atLeast ? last : undefined;

@@ -20,8 +20,8 @@ export const bearerTokenOf = (header: string | undefined): string | undefined =>
 /**
  * Lets a request through only with a valid, unexpired, unrevoked session token, and puts the session in
  * `res.locals` (read it with `authedWallet(res)` / `authedSession(res)`). Otherwise 401 UNAUTHORIZED (no token),
- * TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED, with a WWW-Authenticate header; 503 if the revocation list and the
- * session records are both unreachable.
+ * TOKEN_INVALID, TOKEN_EXPIRED or TOKEN_REVOKED, with a WWW-Authenticate header; 503 when the session records cannot
+ * be read and no cached answer exists.
  */
 export const requireAuth = (auth: AccessTokenVerifier): RequestHandler => async (req, res, next) => {
   const token = bearerTokenOf(req.get('authorization'));

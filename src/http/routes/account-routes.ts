@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type * as TE from 'fp-ts/TaskEither';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { ErasedCounts } from '../../services/account/erase-account-data';
+import type { ErasedCounts } from '../../services/account/wallet-data-store';
 import { authedWallet, requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
 import { respond } from '../respond';
 

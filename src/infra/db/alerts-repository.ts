@@ -8,6 +8,7 @@ import { WalletAddressCodec, type WalletAddress } from '../../domain/address/wal
 import { AlertTypeCodec, type AlertRule, type AlertState } from '../../domain/alerts/alert-rule';
 import type { NewAlert } from '../../domain/alerts/new-alert';
 import type { AlertFinding, AlertSeverity } from '../../domain/alerts/risk-alert';
+import { withTransaction } from './with-transaction';
 
 /** A rule with its hysteresis state, as stored. */
 export interface StoredAlert {
@@ -50,8 +51,6 @@ export interface AlertsRepository {
   /** Writes `next` if the stored `armed` flag is still `expectedArmed`. */
   readonly updateState: (rule: AlertRule, expectedArmed: boolean, next: AlertState) => TE.TaskEither<AppError, boolean>;
   readonly listEvents: (wallet: WalletAddress, limit: number) => TE.TaskEither<AppError, ReadonlyArray<StoredAlertEvent>>;
-  /** Deletes the wallet's alerts and events; returns how many of each. */
-  readonly deleteAllOf: (wallet: WalletAddress) => TE.TaskEither<AppError, { readonly alerts: number; readonly events: number }>;
 }
 
 const dbError = (cause: unknown): AppError => ({ _tag: 'DependencyUnavailable', dependency: 'database', cause });
@@ -117,29 +116,20 @@ export const makeAlertsRepository = (pool: Pool): AlertsRepository => ({
 
   create: (wallet, alert, maxPerWallet) =>
     pipe(
-      TE.tryCatch(async () => {
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [wallet]);
-          const count = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts WHERE wallet = $1', [wallet]);
-          if ((count.rows[0]?.n ?? 0) >= maxPerWallet) {
-            await client.query('ROLLBACK');
-            return null;
-          }
-          const { rows } = await client.query(
-            `INSERT INTO alerts (id, wallet, type, threshold, token, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ALERT_COLUMNS}`,
-            [alert.id, wallet, alert.type, alert.threshold, alert.token, alert.createdAt],
-          );
-          await client.query('COMMIT');
-          return toStoredAlert(rows[0]);
-        } catch (cause) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw cause;
-        } finally {
-          client.release();
-        }
-      }, dbError),
+      TE.tryCatch(
+        () =>
+          withTransaction(pool, async (client) => {
+            await client.query("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [wallet]);
+            const count = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM alerts WHERE wallet = $1', [wallet]);
+            if ((count.rows[0]?.n ?? 0) >= maxPerWallet) return null;
+            const { rows } = await client.query(
+              `INSERT INTO alerts (id, wallet, type, threshold, token, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${ALERT_COLUMNS}`,
+              [alert.id, wallet, alert.type, alert.threshold, alert.token, alert.createdAt],
+            );
+            return toStoredAlert(rows[0]);
+          }),
+        dbError,
+      ),
       TE.flatMap((stored) => (stored === null ? TE.left<AppError>({ _tag: 'Conflict', message: `A wallet can keep at most ${maxPerWallet} alerts: delete one first` }) : TE.right(stored))),
     ),
 
@@ -183,22 +173,5 @@ export const makeAlertsRepository = (pool: Pool): AlertsRepository => ({
         [wallet, limit],
       );
       return rows.map(toStoredEvent);
-    }, dbError),
-
-  deleteAllOf: (wallet) =>
-    TE.tryCatch(async () => {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const events = await client.query('DELETE FROM alert_events WHERE wallet = $1', [wallet]);
-        const alerts = await client.query('DELETE FROM alerts WHERE wallet = $1', [wallet]);
-        await client.query('COMMIT');
-        return { alerts: alerts.rowCount ?? 0, events: events.rowCount ?? 0 };
-      } catch (cause) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw cause;
-      } finally {
-        client.release();
-      }
     }, dbError),
 });

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Pool } from 'pg';
 import type { Logger } from '../logging/logger';
+import { withTransaction } from './with-transaction';
 
 /** Arbitrary constant: the advisory lock that serialises migrations across workers. */
 const MIGRATION_LOCK_KEY = 727_274_001;
@@ -12,38 +13,29 @@ export interface MigrationResult {
 }
 
 /**
- * Applies the ordered `NNN-name.sql` files not yet recorded in `schema_migrations`, each in a transaction,
- * under a Postgres advisory lock so several workers starting at once do not race.
+ * Applies the ordered `NNN-name.sql` files not yet recorded in `schema_migrations`, each in its own transaction that
+ * first takes a Postgres advisory lock, so several workers starting at once apply each file exactly once.
  */
 export const migrate = async (pool: Pool, logger: Logger, dir: string = MIGRATIONS_DIR): Promise<MigrationResult> => {
   const files = readdirSync(dir)
     .filter((f) => /^\d+[-_].+\.sql$/.test(f))
     .sort();
-  const client = await pool.connect();
   const applied: string[] = [];
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    await client.query(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
-    );
-    const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
-    for (const file of files.filter((f) => !done.has(f))) {
-      const sql = readFileSync(path.join(dir, file), 'utf8');
-      await client.query('BEGIN');
-      try {
-        await client.query(sql);
-        await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-        await client.query('COMMIT');
-      } catch (cause) {
-        await client.query('ROLLBACK');
-        throw new Error(`migration ${file} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-      }
-      applied.push(file);
-      logger.info('migration applied', { migration: file });
-    }
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
-    client.release();
+  for (;;) {
+    const file = await withTransaction(pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      const done = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((r) => r.name));
+      const next = files.find((f) => !done.has(f));
+      if (next === undefined) return undefined;
+      await client.query(readFileSync(path.join(dir, next), 'utf8')).catch((cause: unknown) => {
+        throw new Error(`migration ${next} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      });
+      await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [next]);
+      return next;
+    });
+    if (file === undefined) return { applied };
+    applied.push(file);
+    logger.info('migration applied', { migration: file });
   }
-  return { applied };
 };

@@ -1,27 +1,7 @@
 import * as TE from 'fp-ts/TaskEither';
 import type { Pool } from 'pg';
 import type { AppError } from '../../domain/app-error';
-import type { WalletAddress } from '../../domain/address/wallet-address';
-
-export interface SessionRecord {
-  readonly jti: string;
-  readonly wallet: string;
-  readonly issuedAt: Date;
-  readonly expiresAt: Date;
-  readonly revokedAt: Date | null;
-}
-
-/** Issued sign-in sessions (one per token), so a wallet's live tokens can be found and revoked. */
-export interface SessionsRepository {
-  readonly insert: (s: { readonly jti: string; readonly wallet: WalletAddress; readonly issuedAt: Date; readonly expiresAt: Date }) => TE.TaskEither<AppError, void>;
-  readonly find: (jti: string) => TE.TaskEither<AppError, SessionRecord | null>;
-  readonly markRevoked: (jti: string, at: Date) => TE.TaskEither<AppError, void>;
-  /** Marks every session of the wallet revoked and returns them all (revoked before or not). */
-  readonly revokeAllOf: (wallet: WalletAddress, at: Date) => TE.TaskEither<AppError, ReadonlyArray<SessionRecord>>;
-  readonly deleteMany: (wallet: WalletAddress, jtis: ReadonlyArray<string>) => TE.TaskEither<AppError, number>;
-  /** Drops the wallet's sessions that expired before `before`: nothing can use them any more. */
-  readonly deleteExpired: (wallet: WalletAddress, before: Date) => TE.TaskEither<AppError, number>;
-}
+import type { SessionRecord, SessionRecords } from '../../services/auth/session-records';
 
 const dbError = (cause: unknown): AppError => ({ _tag: 'DependencyUnavailable', dependency: 'database', cause });
 
@@ -35,7 +15,8 @@ interface SessionRow {
 
 const toRecord = (r: SessionRow): SessionRecord => ({ jti: r.jti, wallet: r.wallet, issuedAt: r.issued_at, expiresAt: r.expires_at, revokedAt: r.revoked_at });
 
-export const makeSessionsRepository = (pool: Pool): SessionsRepository => ({
+/** Session records in the `auth_sessions` table. */
+export const makeSessionsRepository = (pool: Pick<Pool, 'query'>): SessionRecords => ({
   insert: (s) =>
     TE.tryCatch(async () => {
       await pool.query('INSERT INTO auth_sessions (jti, wallet, issued_at, expires_at) VALUES ($1, $2, $3, $4)', [s.jti, s.wallet, s.issuedAt, s.expiresAt]);
@@ -51,22 +32,6 @@ export const makeSessionsRepository = (pool: Pool): SessionsRepository => ({
   markRevoked: (jti, at) =>
     TE.tryCatch(async () => {
       await pool.query('UPDATE auth_sessions SET revoked_at = COALESCE(revoked_at, $2) WHERE jti = $1', [jti, at]);
-    }, dbError),
-
-  revokeAllOf: (wallet, at) =>
-    TE.tryCatch(async () => {
-      const { rows } = await pool.query<SessionRow>(
-        'UPDATE auth_sessions SET revoked_at = COALESCE(revoked_at, $2) WHERE wallet = $1 RETURNING jti, wallet, issued_at, expires_at, revoked_at',
-        [wallet, at],
-      );
-      return rows.map(toRecord);
-    }, dbError),
-
-  deleteMany: (wallet, jtis) =>
-    TE.tryCatch(async () => {
-      if (jtis.length === 0) return 0;
-      const res = await pool.query('DELETE FROM auth_sessions WHERE wallet = $1 AND jti = ANY($2::text[])', [wallet, jtis]);
-      return res.rowCount ?? 0;
     }, dbError),
 
   deleteExpired: (wallet, before) =>

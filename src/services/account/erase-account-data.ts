@@ -1,27 +1,25 @@
+import type * as T from 'fp-ts/Task';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { DataEraser } from './data-eraser';
+import type { ErasedCounts, ErasedSession, WalletDataStore } from './wallet-data-store';
 
-/** Counts of erased records by kind; the three kinds the API names are always present. */
-export interface ErasedCounts {
-  readonly chatMessages: number;
-  readonly alerts: number;
-  readonly sessions: number;
-  readonly [kind: string]: number;
+export interface EraseAccountDataDeps {
+  readonly store: WalletDataStore;
+  /** Told which sessions ended with the erasure, so no cached answer admits their tokens; never fails. */
+  readonly endSessions: (sessions: ReadonlyArray<ErasedSession>) => T.Task<void>;
 }
 
 /**
- * Erases everything the wallet owns, one eraser after another in the given order, stopping at the first failure
- * (every eraser is idempotent, so the client just retries). Put the sessions eraser last: it revokes the token the
- * client would retry with.
+ * `DELETE /api/me/data`: erases the wallet's chat history, alerts, alert events and sessions in one go (all or
+ * nothing), then ends the erased sessions everywhere; the caller's own token stops working too.
  */
 export const eraseAccountData =
-  (erasers: ReadonlyArray<DataEraser>) =>
+  (deps: EraseAccountDataDeps) =>
   (wallet: WalletAddress): TE.TaskEither<AppError, { readonly erased: ErasedCounts }> =>
     pipe(
-      erasers,
-      TE.traverseSeqArray((erase) => erase(wallet)),
-      TE.map((counts) => ({ erased: Object.assign({ chatMessages: 0, alerts: 0, sessions: 0 }, ...counts) })),
+      deps.store.eraseAllOf(wallet),
+      TE.tap((erasure) => TE.fromTask(deps.endSessions(erasure.sessions))),
+      TE.map((erasure) => ({ erased: erasure.counts })),
     );

@@ -14,7 +14,6 @@ import type { TokenRef } from '../../domain/tokens/token-ref';
 import type { AlertsRepository, StoredAlert, StoredAlertEvent } from '../../infra/db/alerts-repository';
 import type { Logger } from '../../infra/logging/logger';
 import type { PriceFeed } from '../pricing/price-feed';
-import type { DataEraser } from '../account/data-eraser';
 import type { AlertNotifier } from './alert-notifier';
 
 export interface AlertsDeps {
@@ -72,8 +71,6 @@ export interface AlertsService {
    * pushes a change of liquidation-risk level even without any rule. A stale portfolio is not evaluated.
    */
   readonly evaluateForPortfolio: (portfolio: Portfolio, previous: Portfolio | null) => TE.TaskEither<AppError, EvaluationOutcome>;
-  /** Deletes the wallet's alerts and their events (account erasure). */
-  readonly eraseAll: (wallet: WalletAddress) => TE.TaskEither<AppError, { readonly alerts: number; readonly events: number }>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -193,8 +190,6 @@ export const makeAlertsService = (deps: AlertsDeps): AlertsService => {
       ),
 
     evaluateForPortfolio: (portfolio, previous) => () => evaluate(portfolio, previous),
-
-    eraseAll: (wallet) => deps.alerts.deleteAllOf(wallet),
   };
 };
 
@@ -215,12 +210,3 @@ export const evaluateAlertsInBackground =
         },
       );
   };
-
-/** Account erasure of alerts and their events: `{ alerts, alertEvents }`. */
-export const alertsDataEraser =
-  (alerts: AlertsService): DataEraser =>
-  (wallet) =>
-    pipe(
-      alerts.eraseAll(wallet),
-      TE.map((counts) => ({ alerts: counts.alerts, alertEvents: counts.events })),
-    );

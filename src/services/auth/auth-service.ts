@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import * as T from 'fp-ts/Task';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Hex } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
-import type { SessionsRepository } from '../../infra/db/sessions-repository';
 import type { Logger } from '../../infra/logging/logger';
-import { MAX_TOKEN_LENGTH, type AccessTokens } from './access-tokens';
+import { MAX_TOKEN_LENGTH, type AccessTokens, type TokenClaims } from './access-tokens';
 import { authError } from './auth-errors';
 import { checkSiweMessage, type SiweExpectations } from './check-siwe-message';
 import type { NonceStore } from './nonce-store';
-import type { RevokedTokens } from './revoked-tokens';
+import type { SessionRecords } from './session-records';
+import type { SessionStatusCache } from './session-status-cache';
 import type { SignatureVerifier } from './siwe-signature-verifier';
 
 export interface AuthDeps {
@@ -19,8 +20,11 @@ export interface AuthDeps {
   readonly siwe: SiweExpectations;
   readonly verifySignature: SignatureVerifier;
   readonly tokens: AccessTokens;
-  readonly sessions: SessionsRepository;
-  readonly revoked: RevokedTokens;
+  /** The source of truth: a token is valid only while its record exists and is not revoked. */
+  readonly sessions: SessionRecords;
+  readonly sessionCache: SessionStatusCache;
+  /** Seconds an "active" answer from the records may be served from the cache (0: ask the records every time). */
+  readonly activeCacheSeconds: number;
   readonly logger: Logger;
   readonly now: () => Date;
 }
@@ -44,27 +48,47 @@ export interface AuthService {
   readonly signIn: (req: SignInRequest) => TE.TaskEither<AppError, { readonly token: string; readonly expiresAt: string; readonly address: WalletAddress }>;
   /** Valid, unexpired and not revoked: the session; otherwise 401 TOKEN_INVALID / TOKEN_EXPIRED / TOKEN_REVOKED. Used by REST and Socket.IO. */
   readonly verifyAccessToken: (token: string) => TE.TaskEither<AppError, AuthSession>;
-  /** Revokes this session's token until it would have expired. */
+  /** Revokes this session's token until it would have expired (503 only when the session records cannot be written). */
   readonly logout: (session: AuthSession) => TE.TaskEither<AppError, void>;
-  /** Revokes every token the wallet holds and deletes its session records; returns how many records were deleted. */
-  readonly eraseSessions: (wallet: WalletAddress) => TE.TaskEither<AppError, number>;
+  /** Tells the cache that sessions whose records were erased (account erasure) are over; failures are logged, never returned. */
+  readonly endSessions: (sessions: ReadonlyArray<{ readonly jti: string; readonly expiresAt: Date }>) => T.Task<void>;
 }
 
 /** 128 random bits as 32 hex characters: alphanumeric, as EIP-4361 requires of a nonce. */
 const newNonce = (): string => randomBytes(16).toString('hex');
 
 export const makeAuthService = (deps: AuthDeps): AuthService => {
-  /** Redis is the shared list; when it cannot answer, the session records in Postgres decide (no record or revoked = revoked). */
-  const isRevoked = (jti: string): TE.TaskEither<AppError, boolean> =>
+  const cacheRevoked = (jti: string, until: Date): T.Task<void> =>
     pipe(
-      deps.revoked.isRevoked(jti),
-      TE.orElse((e) => {
-        deps.logger.warn('revocation list unavailable: checking the session record instead', { cause: e });
-        return pipe(
-          deps.sessions.find(jti),
-          TE.map((s) => s === null || s.revokedAt !== null),
-        );
-      }),
+      deps.sessionCache.putRevoked(jti, until),
+      TE.match(
+        (e): void => {
+          deps.logger.warn(`session revoked in the records but not in the shared cache: other workers may admit it for up to ${deps.activeCacheSeconds} s`, {
+            cause: e,
+          });
+        },
+        (): void => undefined,
+      ),
+    );
+
+  const cacheAnswer = (claims: TokenClaims, isActive: boolean): T.Task<void> => {
+    if (!isActive) return cacheRevoked(claims.jti, claims.expiresAt);
+    return deps.activeCacheSeconds > 0 ? deps.sessionCache.putActive(claims.jti, deps.activeCacheSeconds) : T.of(undefined);
+  };
+
+  /** The cached answer when there is one; otherwise the session record decides (none, revoked, or another wallet: not active), and is cached. */
+  const isActive = (claims: TokenClaims): TE.TaskEither<AppError, boolean> =>
+    pipe(
+      TE.fromTask(deps.sessionCache.get(claims.jti)),
+      TE.flatMap((cached) =>
+        cached !== undefined
+          ? TE.right(cached === 'active')
+          : pipe(
+              deps.sessions.find(claims.jti),
+              TE.map((record) => record !== null && record.revokedAt === null && record.wallet === claims.wallet),
+              TE.tap((active) => TE.fromTask(cacheAnswer(claims, active))),
+            ),
+      ),
     );
 
   const consumeNonce = (nonce: string): TE.TaskEither<AppError, void> =>
@@ -117,8 +141,8 @@ export const makeAuthService = (deps: AuthDeps): AuthService => {
             deps.tokens.verify(token),
             TE.flatMap((claims) =>
               pipe(
-                isRevoked(claims.jti),
-                TE.flatMap((revoked) => (revoked ? TE.left(authError('TOKEN_REVOKED', 'The session has ended: sign in again')) : TE.right(claims))),
+                isActive(claims),
+                TE.flatMap((active) => (active ? TE.right(claims) : TE.left(authError('TOKEN_REVOKED', 'The session has ended: sign in again')))),
               ),
             ),
           ),
@@ -126,26 +150,14 @@ export const makeAuthService = (deps: AuthDeps): AuthService => {
     logout: (session) =>
       pipe(
         deps.sessions.markRevoked(session.jti, deps.now()),
-        TE.flatMap(() => deps.revoked.revoke(session.jti, session.expiresAt)),
+        TE.flatMap(() => TE.fromTask(cacheRevoked(session.jti, session.expiresAt))),
       ),
 
-    eraseSessions: (wallet) => {
-      const now = deps.now();
-      return pipe(
-        // Mark first, so that while the revocation list is down the records already say "revoked".
-        deps.sessions.revokeAllOf(wallet, now),
-        TE.tap((sessions) =>
-          TE.traverseSeqArray((s: { readonly jti: string; readonly expiresAt: Date }) => (s.expiresAt > now ? deps.revoked.revoke(s.jti, s.expiresAt) : TE.right(undefined)))(
-            sessions,
-          ),
-        ),
-        TE.flatMap((sessions) =>
-          deps.sessions.deleteMany(
-            wallet,
-            sessions.map((s) => s.jti),
-          ),
-        ),
-      );
-    },
+    endSessions: (sessions) =>
+      pipe(
+        sessions,
+        T.traverseSeqArray((s) => cacheRevoked(s.jti, s.expiresAt)),
+        T.map((): void => undefined),
+      ),
   };
 };

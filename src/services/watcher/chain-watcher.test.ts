@@ -1,4 +1,4 @@
-import { waitUntil as waitForValue } from '../../../tests/support/wait-until';
+import { waitFor } from '../../../tests/support/wait-until';
 import { makeSilentLogger } from '../../infra/logging/logger';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { startChainWatcher } from './chain-watcher';
@@ -8,7 +8,7 @@ import type { WatchedChain } from './touched-wallets';
 const A = '0x1111111111111111111111111111111111111111' as WalletAddress;
 const B = '0x2222222222222222222222222222222222222222' as WalletAddress;
 
-const waitUntil = (isDone: () => boolean, timeoutMs = 2000): Promise<true> => waitForValue(() => (isDone() ? true : undefined), timeoutMs, () => 'the condition');
+const waitUntil = (isDone: () => boolean, timeoutMs = 2000): Promise<true> => waitFor('the condition', isDone, timeoutMs);
 
 /** A scripted chain: the head block is set by the test; `touched` answers which wallets a range touched. */
 const fakeChain = (touched: (range: BlockRange) => ReadonlyArray<WalletAddress> = () => []) => {
