@@ -18,9 +18,6 @@ export const positiveUint256 = fc.bigInt({ min: 1n, max: MAX_UINT256 });
 /** The 20 bytes of an address. */
 export const addressBytes = fc.uint8Array({ minLength: 20, maxLength: 20 });
 
-/** An address as 0x + 40 lowercase hex digits (no checksum). */
-export const lowercaseAddress = addressBytes.map((bytes) => `0x${Buffer.from(bytes).toString('hex')}`);
-
 // ── Token amounts ────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The decimals an ERC-20 may declare, up to `max` (36 covers every token the codecs accept). */
