@@ -53,6 +53,8 @@ export interface RunningServer {
 
 export interface StartOptions {
   readonly logger?: Logger;
+  /** The clock of the whole app, in-process cache TTLs included (real time by default): tests move it instead of waiting. */
+  readonly now?: () => Date;
 }
 
 /** The whole application, built and wired, not yet listening and with no background work started. */
@@ -79,20 +81,21 @@ const registryOf = (config: AppConfig): Registry => {
 };
 
 /** Builds every adapter and service from the config and wires them to the HTTP and Socket.IO edges (src/composition). */
-export const buildWorld = async (config: AppConfig, logger: Logger): Promise<World> => {
+export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () => Date): Promise<World> => {
   const registry = registryOf(config);
   const metrics = makeMetrics();
   const lifecycle = makeLifecycle();
-  const now = () => new Date();
+  const now = clock ?? (() => new Date());
   const storage = await openStorage(config, logger);
   const { redis, database } = storage;
-  const cache = makeAppCache(config, redis, logger, metrics);
+  // The in-process store's TTLs run on an injected clock only (Redis keeps its own time); else on the monotonic clock.
+  const cache = makeAppCache(config, redis, logger, metrics, clock === undefined ? undefined : () => now().getTime());
   const chain = makeChain({ config, registry, cache, logger, metrics, now });
   const pricing = makeAppPricing({ config, registry, cache, logger, metrics, readDexPools: chain.readDexPools, now });
   const auth = makeAuth({ config, redis, pool: database.pool, chain: chain.client, logger, now });
   // Socket.IO exists before the HTTP server so that alerts and fresh reads can push; it is attached further down.
   const hub = makeRealtimeHub(config, logger, metrics);
-  const alerts = makeAlerts({ config, registry, pool: database.pool, priceFeed: pricing.priceFeed, notify: hub.push.riskAlert, logger, now });
+  const alerts = makeAlerts({ config, registry, pool: database.pool, priceFeed: pricing.priceFeed, notify: hub.push.riskAlert, logger, now, onEvaluated: (outcome) => metrics.alertEvaluations.inc({ outcome }) });
   const pushChanges = pushPortfolioChanges(hub.push, logger);
   const portfolio = makePortfolio({
     config,
@@ -168,6 +171,7 @@ const startBackgroundWork = (world: World) => {
     publishPrices: world.realtime.push.prices,
     interest: world.interest,
     logger,
+    onLoopRun: (loop) => world.metrics.loopRuns.inc({ loop }),
   });
   world.metrics.observeWatcherLeader(watcher.isLeader);
   const jobs = config.runJobs ? startSnapshotRetentionJob(world.portfolio.snapshots, logger) : undefined;
@@ -232,7 +236,7 @@ export const runWorld = async (world: World): Promise<RunningServer> => {
 
 /** Builds the application from a config and starts it (tests call this with test settings, main() with the real ones). */
 export const startServer = async (config: AppConfig, options: StartOptions = {}): Promise<RunningServer> =>
-  runWorld(await buildWorld(config, options.logger ?? makeLogger({ ...config.log, env: config.env })));
+  runWorld(await buildWorld(config, options.logger ?? makeLogger({ ...config.log, env: config.env }), options.now));
 
 /** Process entry: decode config (refusing to start on any problem), start, and own signals and fatal errors. */
 const main = async (): Promise<void> => {

@@ -15,6 +15,7 @@ import type { AssistantDeps } from '../services/ai/assistant-deps';
 import { makeModelHealth } from '../services/ai/model-health';
 import { makeTokenBudget } from '../services/ai/token-budget';
 import { makeChatService, type ChatService } from '../services/chat/chat-service';
+import { countChatTurns } from '../services/chat/count-chat-turns';
 import type { HealthCheck } from '../services/health';
 import type { PortfolioHistoryService } from '../services/portfolio/portfolio-history';
 import type { PortfolioService } from '../services/portfolio/portfolio-service';
@@ -85,9 +86,13 @@ export const makeAssistant = (w: AssistantWiring): Assistant => {
     maxToolSteps: MAX_TOOL_STEPS,
     recordFallback: (reason) => w.metrics.aiFallbacks.inc({ reason }),
   };
+  const chat = countChatTurns(
+    makeChatService({ ...deps, messages: makeChatMessagesRepository(w.pool, makeChatCipher(config.secrets.encryptionKey), w.logger) }),
+    (outcome) => w.metrics.chatTurns.inc({ outcome }),
+  );
   return {
     ai: makeAiService(deps),
-    chat: makeChatService({ ...deps, messages: makeChatMessagesRepository(w.pool, makeChatCipher(config.secrets.encryptionKey), w.logger) }),
+    chat,
     openaiHealth: () => Promise.resolve(model === undefined ? 'not_configured' : health.status()),
   };
 };

@@ -18,6 +18,8 @@ export interface AlertsWiring {
   readonly notify: AlertNotifier;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Told how each background evaluation ended (alert_evaluations_total). */
+  readonly onEvaluated: (outcome: 'ok' | 'failed') => void;
 }
 
 export interface Alerts {
@@ -37,5 +39,5 @@ export const makeAlerts = (w: AlertsWiring): Alerts => {
     logger: w.logger,
     now: w.now,
   });
-  return { service, evaluateInBackground: evaluateAlertsInBackground(service, w.logger) };
+  return { service, evaluateInBackground: evaluateAlertsInBackground(service, w.logger, w.onEvaluated) };
 };

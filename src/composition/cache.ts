@@ -9,8 +9,8 @@ import type { HealthCheck } from '../services/health';
 import type { Logger } from '../services/ports/logger';
 
 /** The shared cache: Redis with an in-process LRU while Redis is down, or the LRU alone without REDIS_URL. */
-export const makeAppCache = (config: AppConfig, redis: Redis | undefined, logger: Logger, metrics: Metrics): MonitoredCache => {
-  const memoryStore = makeMemoryStore(config.cacheMemoryMaxEntries);
+export const makeAppCache = (config: AppConfig, redis: Redis | undefined, logger: Logger, metrics: Metrics, nowMs?: () => number): MonitoredCache => {
+  const memoryStore = makeMemoryStore(config.cacheMemoryMaxEntries, nowMs);
   return redis === undefined ? makeCache(memoryStore, { logger, metrics }) : makeCache(makeRedisStore(redis), { logger, metrics, fallback: memoryStore });
 };
 

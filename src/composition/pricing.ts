@@ -92,7 +92,7 @@ export interface AppPricingWiring {
  * for what CoinGecko cannot price (or only stale), DragonSwap V2 pools against the registry's stablecoins and WSEI.
  */
 export const makeAppPricing = (w: AppPricingWiring): Pricing => {
-  const pricing = makePricing({ config: w.config, network: w.registry, cache: w.cache, logger: w.logger, metrics: w.metrics });
+  const pricing = makePricing({ config: w.config, network: w.registry, cache: w.cache, logger: w.logger, metrics: w.metrics, options: { now: () => w.now().getTime() } });
   w.metrics.observeCircuit('coingecko', () => pricing.circuit.snapshot().openUntil > 0);
   const priceFeed = withDexFallback(pricing.priceFeed, {
     registry: w.registry,

@@ -19,7 +19,7 @@ import type { PriceFeed } from '../services/pricing/price-feed';
 import type { PriceTick } from '../services/watcher/moved-prices';
 import type { InterestSet } from '../services/watcher/ports';
 import { priceTokensOf } from '../services/watcher/price-tokens';
-import { startWatcher, type Watcher } from '../services/watcher/start-watcher';
+import { startWatcher, type Watcher, type WatcherLoop } from '../services/watcher/start-watcher';
 
 /** What the cluster listens for: subscribed wallets, and whether anyone wants prices. */
 export interface WatchInterest {
@@ -47,6 +47,8 @@ export interface ClusterWatcherDeps {
   readonly publishPrices: (moved: Readonly<Record<string, PriceTick>>) => void;
   readonly interest: WatchInterest;
   readonly logger: Logger;
+  /** Told each time one of the watcher's loops has run (background_loop_runs_total). */
+  readonly onLoopRun?: (loop: WatcherLoop) => void;
 }
 
 /**
@@ -73,4 +75,5 @@ export const startClusterWatcher = (deps: ClusterWatcherDeps): Watcher =>
     rereadIntervalMs: deps.config.watcher.rereadIntervalMs,
     priceIntervalMs: deps.config.cacheTtlSeconds.prices * 1000,
     logger: deps.logger,
+    ...(deps.onLoopRun === undefined ? {} : { onLoopRun: deps.onLoopRun }),
   });

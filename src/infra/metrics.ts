@@ -29,6 +29,12 @@ export interface Metrics {
   readonly portfolioReadRoundTrips: client.Histogram;
   /** Socket.IO events pushed by this worker (room emits, cluster-wide through the adapter). */
   readonly socketPushes: client.Counter<'event'>;
+  /** Completed runs of this worker's periodic loops: a loop that stops counting has stalled (tests wait on it too). */
+  readonly loopRuns: client.Counter<'loop'>;
+  /** Alert evaluations after fresh portfolio reads, by outcome (ok|failed), counted once each has settled. */
+  readonly alertEvaluations: client.Counter<'outcome'>;
+  /** Chat turns (REST, SSE and Socket.IO), by outcome (answered|aborted|refused), counted once each has settled. */
+  readonly chatTurns: client.Counter<'outcome'>;
   /** `watcher_leader` reads `isLeader` at every scrape: 1 on the worker running the cluster's watcher, 0 elsewhere. Set once, where the watcher starts. */
   readonly observeWatcherLeader: (isLeader: () => boolean) => void;
   /**
@@ -127,6 +133,24 @@ export const makeMetrics = (): Metrics => {
       name: 'socketio_pushes_total',
       help: 'Socket.IO events pushed by this worker, by event',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    loopRuns: new client.Counter({
+      name: 'background_loop_runs_total',
+      help: 'Completed runs of periodic loops, by loop (chain_watch|price_tick|session_recheck)',
+      labelNames: ['loop'],
+      registers: [registry],
+    }),
+    alertEvaluations: new client.Counter({
+      name: 'alert_evaluations_total',
+      help: 'Alert evaluations after fresh portfolio reads, by outcome (ok|failed)',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    chatTurns: new client.Counter({
+      name: 'chat_turns_total',
+      help: 'Chat turns by outcome (answered|aborted|refused)',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     observeWatcherLeader: (read) => {

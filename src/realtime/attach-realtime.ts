@@ -91,7 +91,14 @@ export const attachRealtime = (hub: RealtimeHub, server: HttpServer, deps: Realt
       }
     }
   });
-  const recheck = startSessionRecheck({ io, verifyAccessToken: deps.verifyAccessToken, intervalMs: deps.config.authRecheckMs, logger: deps.logger, now: deps.now });
+  const recheck = startSessionRecheck({
+    io,
+    verifyAccessToken: deps.verifyAccessToken,
+    intervalMs: deps.config.authRecheckMs,
+    logger: deps.logger,
+    now: deps.now,
+    onSwept: () => deps.metrics?.loopRuns.inc({ loop: 'session_recheck' }),
+  });
 
   let closing: Promise<void> | undefined;
   const close = async (message: string): Promise<void> => {

@@ -1,4 +1,4 @@
-import { scriptedPortfolio } from '../../tests/alerts/portfolio-fixture';
+import { scriptedPortfolio } from '../../tests/support/scripted-portfolio';
 import { makeSilentLogger } from '../infra/logging/logger';
 import { pushPortfolioChanges } from './push-portfolio-changes';
 import type { RealtimePush } from './realtime-push';

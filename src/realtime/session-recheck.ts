@@ -12,6 +12,8 @@ export interface SessionRecheckDeps {
   readonly intervalMs: number;
   readonly logger: Logger;
   readonly now: () => Date;
+  /** Called after every sweep, done or failed (a counter to watch the loop by). */
+  readonly onSwept?: () => void;
 }
 
 /**
@@ -42,6 +44,7 @@ export const startSessionRecheck = (deps: SessionRecheckDeps): { readonly stop: 
       .catch((cause: unknown) => deps.logger.warn('session recheck failed', { cause }))
       .finally(() => {
         isRunning = false;
+        deps.onSwept?.();
       });
   }, deps.intervalMs);
   timer.unref();

@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import type { RunningServer } from '../../src/main';
 import { collect, connectClient, emitWithAck, type ClientSocket } from '../realtime/support/socket-client';
+import { counterValue, waitForCount } from '../support/metric-count';
 import { parseSse, startAiHarness, tokenFor, type AiHarness } from './ai-harness';
 
 jest.setTimeout(120_000);
@@ -104,6 +105,7 @@ describe('streamed chat answers (Server-Sent Events)', () => {
     const token = await tokenFor(app, wallet);
     const words = Array.from({ length: 40 }, (_, i) => `word${i} `);
     h.fake.enqueue({ content: words.join(''), chunks: words, chunkDelayMs: 150 });
+    const abortedBefore = await counterValue(app.metrics.chatTurns, { outcome: 'aborted' });
     const stream = openStream(app, token, 'Tell me a long story about my portfolio');
     expect(await stream.response).toBe(200);
     await stream.waitFor(2);
@@ -113,8 +115,8 @@ describe('streamed chat answers (Server-Sent Events)', () => {
     const closed = await h.fake.waitForClientClose(5000);
     expect(closed.closedByClient).toBe(true);
     expect(closed.body.stream).toBe(true);
-    // Give the server a moment: it must not store the partial answer (nor the question) once the model request ends.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once the turn has settled as aborted, it has stored neither the partial answer nor the question.
+    await waitForCount(app.metrics.chatTurns, { outcome: 'aborted' }, abortedBefore + 1);
     const history = await request(app.app).get('/api/chat/history').set('Authorization', `Bearer ${token}`);
     expect(history.body.data).toEqual({ messages: [] });
     const rows = await app.database.pool.query('SELECT count(*)::int AS n FROM chat_messages WHERE wallet = $1', [wallet.address]);
@@ -167,6 +169,7 @@ describe('streamed chat answers (Server-Sent Events)', () => {
       const socket = await connect(token);
       const words = Array.from({ length: 40 }, (_, i) => `word${i} `);
       h.fake.enqueue({ content: words.join(''), chunks: words, chunkDelayMs: 150 });
+      const abortedBefore = await counterValue(app.metrics.chatTurns, { outcome: 'aborted' });
       const firstChunk = new Promise<ChunkData>((resolve) => socket.once('chat_chunk', resolve));
       socket.emit('chat_message', { message: 'Tell me a long story' });
       expect((await firstChunk).delta).toBe('word0 ');
@@ -174,7 +177,7 @@ describe('streamed chat answers (Server-Sent Events)', () => {
 
       const closed = await h.fake.waitForClientClose(5000);
       expect(closed.closedByClient).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await waitForCount(app.metrics.chatTurns, { outcome: 'aborted' }, abortedBefore + 1);
       const history = await request(app.app).get('/api/chat/history').set('Authorization', `Bearer ${token}`);
       expect(history.body.data).toEqual({ messages: [] });
     });

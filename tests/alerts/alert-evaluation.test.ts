@@ -12,7 +12,7 @@ import { makeAlertsService, type AlertsService } from '../../src/services/alerts
 import type { PriceFeed } from '../../src/services/pricing/price-feed';
 import { signIn } from '../auth/sign-in';
 import { REAL_REDIS_URL, startTestServer } from '../support/app/start-test-server';
-import { scriptedPortfolio, type PortfolioScript } from './portfolio-fixture';
+import { scriptedPortfolio, type PortfolioScript } from '../support/scripted-portfolio';
 
 const NATIVE: TokenRef = { key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: 'sei-network' };
 

@@ -3,15 +3,7 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
 import { signIn } from '../auth/sign-in';
 import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
-
-const waitFor = async <A>(what: () => Promise<A>, isDone: (a: A) => boolean, timeoutMs: number): Promise<A> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await what();
-    if (isDone(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+import { counterValue, waitForCount } from '../support/metric-count';
 
 describe('alerts evaluated on fresh portfolio reads (devnet, fake CoinGecko, the app as main.ts wires it)', () => {
   let h: ChainHarness;
@@ -37,12 +29,14 @@ describe('alerts evaluated on fresh portfolio reads (devnet, fake CoinGecko, the
     expect((await authed(request(server.app).post('/api/alerts').send({ type: 'price_below', threshold: 0.3, token: 'native' }))).status).toBe(201);
     const events = async () => (await authed(request(server.app).get('/api/alerts/events'))).body.data.events as ReadonlyArray<{ type: string; message: string }>;
 
+    const evaluated = await counterValue(server.metrics.alertEvaluations, { outcome: 'ok' });
     expect((await request(server.app).get(`/api/portfolio/${account.address}`)).status).toBe(200);
-    const fired = await waitFor(events, (e) => e.length > 0, 5000);
-    expect(fired.map((e) => [e.type, e.message])).toEqual([['price_below', 'SEI is at $0.25, below your alert price of $0.30.']]);
+    await waitForCount(server.metrics.alertEvaluations, { outcome: 'ok' }, evaluated + 1);
+    expect((await events()).map((e) => [e.type, e.message])).toEqual([['price_below', 'SEI is at $0.25, below your alert price of $0.30.']]);
 
     expect((await request(server.app).post(`/api/portfolio/${account.address}/refresh`)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 500));
+    // The refresh's evaluation has settled: it fired nothing more.
+    await waitForCount(server.metrics.alertEvaluations, { outcome: 'ok' }, evaluated + 2);
     expect(await events()).toHaveLength(1);
     expect((await authed(request(server.app).get('/api/alerts'))).body.data.alerts[0].armed).toBe(false);
   });

@@ -5,7 +5,7 @@ import { makeAlertsRepository } from '../../src/infra/db/alerts-repository';
 import { makeSilentLogger } from '../../src/infra/logging/logger';
 import type { RunningServer } from '../../src/main';
 import { makeAlertsService } from '../../src/services/alerts/alerts-service';
-import { scriptedPortfolio } from '../alerts/portfolio-fixture';
+import { scriptedPortfolio } from '../support/scripted-portfolio';
 import { REAL_REDIS_URL, startTestServer } from '../support/app/start-test-server';
 import { signIn } from './sign-in';
 

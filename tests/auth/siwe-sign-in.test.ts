@@ -24,22 +24,29 @@ describe.each(modes)('Sign-In with Ethereum with %s', (_name, env) => {
   it('hands out random single-use nonces (32 alphanumeric characters) that expire in 5 minutes, never cached', async () => {
     const before = Date.now();
     const a = await request(server.app).get('/api/auth/nonce');
+    const after = Date.now();
     const b = await request(server.app).get('/api/auth/nonce');
     expect(a.status).toBe(200);
     expect(a.headers['cache-control']).toBe('no-store');
     expect(a.body.data.nonce).toMatch(/^[a-zA-Z0-9]{32}$/);
     expect(a.body.data.nonce).not.toBe(b.body.data.nonce);
-    const expiresIn = Date.parse(a.body.data.expiresAt) - before;
-    expect(expiresIn).toBeGreaterThanOrEqual(299_000);
-    expect(expiresIn).toBeLessThanOrEqual(301_000);
+    // Issued between `before` and `after`, for exactly 5 minutes.
+    const expiresAt = Date.parse(a.body.data.expiresAt);
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 300_000);
+    expect(expiresAt).toBeLessThanOrEqual(after + 300_000);
   });
 
   it('signs in with an EOA signature and the token works on /api/auth/me', async () => {
     const account = newAccount();
-    const res = await verify(await signedMessage(server.app, account));
+    const signed = await signedMessage(server.app, account);
+    const before = Date.now();
+    const res = await verify(signed);
+    const after = Date.now();
     expect(res.status).toBe(200);
     expect(res.body.data.address).toBe(account.address);
-    expect(Date.parse(res.body.data.expiresAt) - Date.now()).toBeGreaterThan(24 * 3600_000 - 10_000);
+    // Issued between `before` and `after` (the token's times are whole seconds), for exactly 24 hours.
+    expect(Date.parse(res.body.data.expiresAt)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 24 * 3600_000);
+    expect(Date.parse(res.body.data.expiresAt)).toBeLessThanOrEqual(after + 24 * 3600_000);
 
     const me = await request(server.app).get('/api/auth/me').set('Authorization', `Bearer ${res.body.data.token}`);
     expect(me.status).toBe(200);

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import type { RunningServer } from '../../src/main';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
 import { startTestServer } from '../support/app/start-test-server';
+import { waitFor } from '../support/wait-until';
 import { exportedSeriesNames, metricNamesOf } from './support/promql-metric-names';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -55,12 +56,8 @@ const sampleOf = async (app: RunningServer, series: string): Promise<number | un
 
 /** Polls /metrics until `series` reads `value`, or fails after the deadline saying what it read last. */
 const waitForSample = async (app: RunningServer, series: string, value: number, deadlineMs = 10_000): Promise<void> => {
-  const deadline = Date.now() + deadlineMs;
-  let last = await sampleOf(app, series);
-  while (last !== value && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 20));
-    last = await sampleOf(app, series);
-  }
+  let last: number | undefined;
+  await waitFor(`${series} to read ${value}`, async () => (last = await sampleOf(app, series)) === value, deadlineMs).catch(() => undefined);
   expect({ series, value: last }).toEqual({ series, value });
 };
 

@@ -17,6 +17,7 @@ import { findFreePort } from './support/free-port';
 import { makeSelfSignedCert } from './support/self-signed-cert';
 import { requireBinary } from './support/find-binary';
 import { sendRequest, type SimpleRequest, type SimpleResponse } from './support/http-request';
+import { waitUntil } from '../support/wait-until';
 
 const productionSource = readFileSync(productionNginxConfPath, 'utf8');
 
@@ -76,20 +77,21 @@ describe('nginx.conf running on loopback', () => {
   const lastSeen = (): EchoUpstream['requests'][number] | undefined => upstream.requests[upstream.requests.length - 1];
 
   const waitForPort = async (port: number, timeoutMs: number): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (nginx?.exitCode !== null) throw new Error(`nginx exited early:\n${nginxOutput}`);
-      const isOpen = await new Promise<boolean>((resolve) => {
-        const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
-          socket.end();
-          resolve(true);
+    await waitUntil(
+      async () => {
+        if (nginx?.exitCode !== null) throw new Error(`nginx exited early:\n${nginxOutput}`);
+        const isOpen = await new Promise<boolean>((resolve) => {
+          const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
+            socket.end();
+            resolve(true);
+          });
+          socket.on('error', () => resolve(false));
         });
-        socket.on('error', () => resolve(false));
-      });
-      if (isOpen) return;
-      if (Date.now() > deadline) throw new Error(`nginx did not accept TLS on ${port}:\n${nginxOutput}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+        return isOpen ? true : undefined;
+      },
+      timeoutMs,
+      () => `nginx to accept TLS on ${port}:\n${nginxOutput}`,
+    );
   };
 
   beforeAll(async () => {

@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { findFreePort } from './support/free-port';
 import { sendRequest, type SimpleResponse } from './support/http-request';
+import { waitFor } from '../support/wait-until';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '..', '..');
@@ -76,13 +77,14 @@ describe('PM2 cluster mode (ecosystem.config.js)', () => {
   /** Polls /health/live on fresh connections until every id in `wanted` has answered (or the deadline). */
   const collectWorkerIds = async (wanted: ReadonlyArray<string>, timeoutMs: number): Promise<Set<string>> => {
     const seen = new Set<string>();
-    const deadline = Date.now() + timeoutMs;
-    while (!wanted.every((id) => seen.has(id)) && Date.now() < deadline) {
+    const hasSeenAll = async (): Promise<boolean> => {
       const response = await get('/health/live').catch(() => undefined);
       const id = response?.headers['x-worker-id'];
       if (typeof id === 'string') seen.add(id);
-      else await new Promise((r) => setTimeout(r, 200));
-    }
+      return wanted.every((wantedId) => seen.has(wantedId));
+    };
+    // The caller compares what was seen with what was wanted, so a timeout here is not an error of its own.
+    await waitFor('every worker to answer', hasSeenAll, timeoutMs).catch(() => undefined);
     return seen;
   };
 

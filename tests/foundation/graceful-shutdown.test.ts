@@ -1,6 +1,10 @@
 import { startChildServer } from '../support/app/child-server';
 import { DEAD_RPC_URL, REAL_DATABASE_URL } from '../support/app/start-test-server';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
+import { waitUntil } from '../support/wait-until';
+
+/** How long the server keeps accepting after readiness turns off (for the load balancer to notice). */
+const SHUTDOWN_READINESS_DELAY_MS = 800;
 
 describe('SIGTERM with a slow request in flight', () => {
   let gecko: FakeCoinGecko;
@@ -16,18 +20,24 @@ describe('SIGTERM with a slow request in flight', () => {
       DATABASE_URL: REAL_DATABASE_URL,
       SEI_RPC_URL: DEAD_RPC_URL,
       COINGECKO_BASE_URL: gecko.url,
-      SHUTDOWN_READINESS_DELAY_MS: '800',
+      SHUTDOWN_READINESS_DELAY_MS: String(SHUTDOWN_READINESS_DELAY_MS),
       LOG_LEVEL: 'info',
     });
     expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
-    gecko.setDelayMs(2500);
+    const release = gecko.holdAnswers();
     const slow = fetch(`${server.url}/api/prices/sei-network/history?range=1d`);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(() => (gecko.requestCount() > 0 ? true : undefined), 10_000, () => 'the slow request to reach CoinGecko');
     server.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 100));
-    const ready = await fetch(`${server.url}/health/ready`);
-    expect(ready.status).toBe(503);
+    const ready = await waitUntil(
+      async () => {
+        const answer = await fetch(`${server.url}/health/ready`);
+        return answer.status === 503 ? answer : undefined;
+      },
+      5000,
+      () => 'readiness to turn off',
+    );
     expect(((await ready.json()) as { error: { code: string } }).error.code).toBe('NOT_READY');
+    release();
     const res = await slow;
     expect(res.status).toBe(200);
     expect(((await res.json()) as { data: { points: unknown[] } }).data.points.length).toBeGreaterThan(0);

@@ -2,14 +2,7 @@ import request from 'supertest';
 import type { RunningServer } from '../../src/main';
 import { startSpareRedis, type SpareRedis } from '../support/app/spare-redis';
 import { startTestServer } from '../support/app/start-test-server';
-
-const waitFor = async (what: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await what())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-};
+import { waitFor } from '../support/wait-until';
 
 describe('when Redis dies and returns while the app runs', () => {
   let redis: SpareRedis;
@@ -28,7 +21,7 @@ describe('when Redis dies and returns while the app runs', () => {
   it('keeps serving requests, reports degraded, then recovers by itself', async () => {
     expect(await status()).toBe('up');
     await redis.stop();
-    await waitFor(async () => (await status()) === 'down', 5000);
+    await waitFor('the cache check to be down', async () => (await status()) === 'down', 5000);
     const during = await request(server.app).get('/health');
     expect(during.status).toBe(200);
     expect(during.body.data.status).toBe('degraded');
@@ -36,7 +29,7 @@ describe('when Redis dies and returns while the app runs', () => {
     expect((await request(server.app).get('/health/live')).status).toBe(200);
 
     await redis.start();
-    await waitFor(async () => (await status()) === 'up', 10_000);
+    await waitFor('the cache check to be up again', async () => (await status()) === 'up', 10_000);
     expect((await request(server.app).get('/api/anything')).status).toBe(404);
   });
 });

@@ -7,6 +7,7 @@ import { getSqrtRatioAtTick } from '../../src/domain/uniswap-v3';
 import type { RunningServer } from '../../src/main';
 import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
 import { deployTestTokens, mintTokens, type DevnetAccount, type TestToken } from '../support/devnet';
+import { makeTestClock } from '../support/test-clock';
 import { approveUniswapV3, createPoolV3, deployUniswapV3, mintPositionsV3, type MintedPosition, type UniswapV3Deployment } from '../support/protocols/uniswap-v3';
 
 jest.setTimeout(120_000);
@@ -39,9 +40,9 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
   let removeRegistry: () => void;
   const holder = freshWallet();
   const wseiHolder = freshWallet();
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const clock = makeTestClock();
   const startApp = async (env: Record<string, string>) => {
-    const started = await startAppOnHarness(h, registryFile, env);
+    const started = await startAppOnHarness(h, registryFile, env, { now: clock.now });
     apps.push(started);
     return started;
   };
@@ -194,7 +195,7 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
     const before = (await request(outage.app).get(`/api/portfolio/${wseiHolder}`)).body.data;
     const wseiOf = (p: { tokenBalances: BalanceJson[] }) => p.tokenBalances.find((b) => b.token === wsei.address);
     expect(wseiOf(before)).toMatchObject({ priceUSD: 0.5, valueUSD: 500, priceSource: 'coingecko', priceStale: false });
-    await sleep(1100);
+    clock.advance(1001); // the cached prices (CACHE_TTL_PRICES=1) expire
     h.gecko.setFailing(500);
     try {
       const res = await request(outage.app).post(`/api/portfolio/${wseiHolder}/refresh`);
@@ -225,12 +226,12 @@ describe('DEX price fallback in the portfolio (DragonSwap V2 pools against USDC,
       protocols: { yei: null, dragonswapV1: null, dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash } },
     });
     try {
-      const outage = await startAppOnHarness(h, registry.file, { DEX_MIN_LIQUIDITY_USD: String(MIN_LIQUIDITY_USD), CACHE_TTL_PRICES: '1' });
+      const outage = await startAppOnHarness(h, registry.file, { DEX_MIN_LIQUIDITY_USD: String(MIN_LIQUIDITY_USD), CACHE_TTL_PRICES: '1' }, { now: clock.now });
       apps.push(outage);
       const wseiOf = (p: { tokenBalances: Array<{ token: string }> }) => p.tokenBalances.find((b) => b.token === lonelyWsei.address);
       const before = (await request(outage.app).get(`/api/portfolio/${wallet}`)).body.data;
       expect(wseiOf(before)).toMatchObject({ priceUSD: 0.5, valueUSD: 500, priceSource: 'coingecko', priceStale: false });
-      await sleep(1100);
+      clock.advance(1001); // the cached prices (CACHE_TTL_PRICES=1) expire
       h.gecko.setFailing(500);
       try {
         const res = await request(outage.app).post(`/api/portfolio/${wallet}/refresh`);

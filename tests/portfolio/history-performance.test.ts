@@ -4,14 +4,15 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
 import { mintTokens, testTokenAbi, type TestToken, deployTestTokens } from '../support/devnet';
 import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { makeTestClock } from '../support/test-clock';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('history and performance from snapshots', () => {
   let h: ChainHarness;
   let tkn: TestToken;
   let app: RunningServer;
   let removeRegistry: () => void;
+  const clock = makeTestClock();
 
   beforeAll(async () => {
     h = await startChainHarness();
@@ -20,7 +21,7 @@ describe('history and performance from snapshots', () => {
     tkn = deployed;
     const registry = writeRegistryFile({ tokens: [{ address: tkn.address, symbol: 'TKN', decimals: 18 }] });
     removeRegistry = registry.remove;
-    app = await startAppOnHarness(h, registry.file, { CACHE_TTL_PRICES: '1', REFRESH_RATE_LIMIT_MAX: '100' });
+    app = await startAppOnHarness(h, registry.file, { CACHE_TTL_PRICES: '1', REFRESH_RATE_LIMIT_MAX: '100' }, { now: clock.now });
   });
   afterAll(async () => {
     await app.shutdown('done');
@@ -36,7 +37,7 @@ describe('history and performance from snapshots', () => {
     const owner = { walletClient: await h.devnet.impersonate(wallet) };
     const setPrice = async (usd: number) => {
       h.gecko.setPrice({ platform: 'sei-v2', address: tkn.address, usd });
-      await sleep(1100);
+      clock.advance(1001); // the cached price (CACHE_TTL_PRICES=1) expires
     };
     const refresh = async () => (await request(app.app).post(`/api/portfolio/${wallet}/refresh`).expect(200)).body.data.totalValueUSD as number;
 

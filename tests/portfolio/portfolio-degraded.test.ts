@@ -3,15 +3,16 @@ import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { RunningServer } from '../../src/main';
 import { mintTokens, type TestToken, deployTestTokens } from '../support/devnet';
 import { startAppOnHarness, startChainHarness, tokenSpecs, writeRegistryFile, type ChainHarness } from '../support/app/chain-harness';
+import { makeTestClock } from '../support/test-clock';
 
 const freshWallet = () => privateKeyToAccount(generatePrivateKey()).address;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('when upstreams fail', () => {
   let h: ChainHarness;
   let tokens: ReadonlyArray<TestToken>;
   let app: RunningServer;
   let removeRegistry: () => void;
+  const clock = makeTestClock();
 
   beforeAll(async () => {
     h = await startChainHarness();
@@ -20,7 +21,7 @@ describe('when upstreams fail', () => {
     h.gecko.setPrice({ id: 'sei-network', usd: 0.5 });
     const registry = writeRegistryFile({ tokens: tokens.map((tk) => ({ address: tk.address, symbol: tk.symbol, decimals: tk.decimals })) });
     removeRegistry = registry.remove;
-    app = await startAppOnHarness(h, registry.file, { CACHE_TTL_PRICES: '1', CACHE_TTL_PORTFOLIO: '1', RPC_RETRY_COUNT: '0' });
+    app = await startAppOnHarness(h, registry.file, { CACHE_TTL_PRICES: '1', CACHE_TTL_PORTFOLIO: '1', RPC_RETRY_COUNT: '0' }, { now: clock.now });
   });
   afterAll(async () => {
     await app.shutdown('done');
@@ -36,7 +37,7 @@ describe('when upstreams fail', () => {
     const fresh = (await request(app.app).get(`/api/portfolio/${wallet}`)).body.data;
     expect(fresh.tokenBalances[1]).toMatchObject({ priceUSD: 2, valueUSD: 20, priceStale: false });
 
-    await sleep(1100);
+    clock.advance(1001); // the cached prices (CACHE_TTL_PRICES=1) expire
     const before = h.gecko.requestCount();
     h.gecko.failNext(1, { status: 429, retryAfterSeconds: 30 });
     h.gecko.setFailing(500);
@@ -53,7 +54,7 @@ describe('when upstreams fail', () => {
   it('serves the stored snapshot marked stale when the chain is down, and 503 when there is none', async () => {
     const known = freshWallet();
     await request(app.app).post(`/api/portfolio/${known}/refresh`).expect(200);
-    await sleep(1100);
+    clock.advance(1001); // the cached portfolio (CACHE_TTL_PORTFOLIO=1) expires
     h.proxy.setFailing(true, 'http-503');
     try {
       const stale = await request(app.app).get(`/api/portfolio/${known}`);

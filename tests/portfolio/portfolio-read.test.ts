@@ -158,18 +158,33 @@ describe('reading a wallet from the chain', () => {
     expect(garbage.body.error.code).toBe('INVALID_ADDRESS');
   });
 
-  it('answers the compatibility routes like the canonical ones', async () => {
+  it('answers the compatibility routes exactly like the canonical ones', async () => {
     const wallet = freshWallet();
-    const canonical = await request(app5.app).get(`/api/portfolio/${wallet}`);
+    await mintTokens(h.devnet, [{ token: tokens40[1]?.address ?? '0x', to: wallet, amount: 3n * 10n ** 8n }]);
+    const fresh = await request(app5.app).get(`/api/portfolio/${wallet}`);
+    expect(fresh.status).toBe(200);
+    // Both routes now answer from the same cached read: the whole bodies are equal.
     const compat = await request(app5.app).get(`/api/portfolio/data?walletAddress=${wallet}`);
-    expect(compat.status).toBe(200);
-    expect(compat.body.data.walletAddress).toBe(canonical.body.data.walletAddress);
-    const summary = await request(app5.app).get(`/api/portfolio/summary?walletAddress=${wallet}`);
-    expect(Object.keys(summary.body.data).sort()).toEqual(
+    const canonical = await request(app5.app).get(`/api/portfolio/${wallet}`);
+    expect([compat.status, canonical.status]).toEqual([200, 200]);
+    expect(compat.body).toEqual(canonical.body);
+    expect(compat.body.data.tokenBalances).toContainEqual(expect.objectContaining({ token: tokens40[1]?.address, balance: '300000000' }));
+    // The fresh read differs from the cached copies only by `cachedAt`, which a cache hit adds.
+    const { cachedAt, ...cachedWithoutCachedAt } = canonical.body.data;
+    expect(cachedAt).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT/));
+    expect(fresh.body).toEqual({ ...canonical.body, data: cachedWithoutCachedAt });
+
+    const compatSummary = await request(app5.app).get(`/api/portfolio/summary?walletAddress=${wallet}`);
+    const canonicalSummary = await request(app5.app).get(`/api/portfolio/${wallet}/summary`);
+    expect([compatSummary.status, canonicalSummary.status]).toEqual([200, 200]);
+    expect(compatSummary.body).toEqual(canonicalSummary.body);
+    expect(Object.keys(compatSummary.body.data).sort()).toEqual(
       ['allocation', 'apy', 'healthFactor', 'netWorthUSD', 'totalBorrowedUSD', 'totalLiquidityUSD', 'totalSuppliedUSD', 'totalValueUSD'].sort(),
     );
+
     const missing = await request(app5.app).get('/api/portfolio/data');
     expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('VALIDATION_ERROR');
   });
 
   it('lists the registry in use', async () => {

@@ -2,11 +2,12 @@ import { makeCache } from '../../src/infra/cache/make-cache';
 import { makeMemoryStore } from '../../src/infra/cache/memory-store';
 import { makeRedisStore } from '../../src/infra/cache/redis-store';
 import { makeSilentLogger } from '../../src/infra/logging/logger';
-import { makeRedisClient } from '../../src/infra/redis/make-redis-client';
+import { makeRedisClient, waitForRedis } from '../../src/infra/redis/make-redis-client';
 import type { Price, PriceMap } from '../../src/services/pricing/price-feed';
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
-import { addressOf, buildPricing, coingeckoCalls, contractToken, manualClock, NATIVE, PLATFORM, sleep } from './pricing-harness';
+import { waitUntil } from '../support/wait-until';
+import { addressOf, buildPricing, coingeckoCalls, contractToken, manualClock, NATIVE, PLATFORM } from './pricing-harness';
 
 const NOW = Date.UTC(2024, 0, 15, 12, 0, 0);
 const NOW_S = NOW / 1000;
@@ -101,11 +102,11 @@ describe('CoinGecko price feed against the fake CoinGecko', () => {
 
   it('shares concurrent reads of overlapping token sets: only the tokens not yet in flight are asked for', async () => {
     const { pricing } = buildPricing(gecko);
-    gecko.setDelayMs(100);
-    const [a, b] = await Promise.all([
-      pricing.priceFeed.getPrices(tokens(6))(),
-      pricing.priceFeed.getPrices([...tokens(8)].slice(3))(),
-    ]);
+    const release = gecko.holdAnswers();
+    const both = Promise.all([pricing.priceFeed.getPrices(tokens(6))(), pricing.priceFeed.getPrices([...tokens(8)].slice(3))()]);
+    await waitUntil(() => (gecko.requestCount() === 2 ? true : undefined), 5_000, () => `${gecko.requestCount()} requests in flight`);
+    release();
+    const [a, b] = await both;
     expect(a.size + b.size).toBe(11);
     expect(gecko.requests().map((r) => r.query['contract_addresses']?.split(',').length)).toEqual([6, 2]);
   });
@@ -113,13 +114,12 @@ describe('CoinGecko price feed against the fake CoinGecko', () => {
   describe('when CoinGecko fails', () => {
     const PAST = NOW - 90_000;
 
-    /** Warms the feed at PAST (fresh TTL 1 s), lets the fresh copies expire, and moves the clock to NOW. */
+    /** Warms the feed at PAST (fresh TTL 1 s), then moves the clock to NOW: the fresh copies have expired. */
     const warmThenExpire = async (env: Record<string, string> = {}) => {
       const clock = manualClock(PAST);
       const built = buildPricing(gecko, { CACHE_TTL_PRICES: '1', ...env }, { options: { now: clock.now } });
       const read = [NATIVE, ...tokens(3)];
       expect(sorted(await built.pricing.priceFeed.getPrices(read)())).toEqual(sorted(expectedMap(3, true)));
-      await sleep(1100);
       clock.set(NOW);
       gecko.reset();
       return { ...built, clock, read };
@@ -205,12 +205,17 @@ describe('CoinGecko price feed against the fake CoinGecko', () => {
     it('100 concurrent cold reads make one request per endpoint, and a second worker reads the shared cache without asking', async () => {
       const redis = redisFor();
       try {
+        // A cache over a connection still opening would miss and drop its writes: start once Redis answers.
+        expect(await waitForRedis(redis, 5_000)).toBe(true);
         const cache = makeCache(makeRedisStore(redis), { logger: makeSilentLogger() });
         const workerA = buildPricing(gecko, {}, { cache });
         const workerB = buildPricing(gecko, {}, { cache });
-        gecko.setDelayMs(50);
         const read = [NATIVE, ...tokens(20)];
-        const results = await Promise.all(Array.from({ length: 100 }, () => workerA.pricing.priceFeed.getPrices(read)()));
+        const release = gecko.holdAnswers();
+        const reads = Promise.all(Array.from({ length: 100 }, () => workerA.pricing.priceFeed.getPrices(read)()));
+        await waitUntil(() => (gecko.requestCount() === 2 ? true : undefined), 5_000, () => `${gecko.requestCount()} requests in flight`);
+        release();
+        const results = await reads;
         for (const prices of results) expect(sorted(prices)).toEqual(sorted(expectedMap(20, true)));
         expect([gecko.requestCount(TOKEN_PRICE), gecko.requestCount(SIMPLE_PRICE)]).toEqual([1, 1]);
         expect(sorted(await workerB.pricing.priceFeed.getPrices(read)())).toEqual(sorted(expectedMap(20, true)));

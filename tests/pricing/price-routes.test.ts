@@ -4,7 +4,7 @@ import { makeApp } from '../../src/http/app';
 import { priceRoutes } from '../../src/http/routes/price-routes';
 import { makeRateLimiter } from '../../src/infra/rate-limit/rate-limiter';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
-import { addressOf, buildPricing, manualClock, PLATFORM, sleep } from './pricing-harness';
+import { addressOf, buildPricing, manualClock, PLATFORM } from './pricing-harness';
 
 const NOW = Date.UTC(2024, 0, 15, 12, 0, 0);
 const NOW_S = NOW / 1000;
@@ -115,7 +115,6 @@ describe('price routes', () => {
       const clock = manualClock(NOW);
       const app = buildApp(gecko, { CACHE_TTL_PRICES: '1' }, { now: clock.now });
       await request(app).get('/api/prices?ids=sei-network').expect(200);
-      await sleep(1100);
       clock.advance(45_000);
       gecko.setFailing(503);
       const res = await request(app).get('/api/prices?ids=sei-network');
@@ -238,7 +237,6 @@ describe('price routes', () => {
       const clock = manualClock(NOW);
       const app = buildApp(gecko, {}, { historyTtlSeconds: 1, now: clock.now });
       const fresh = await request(app).get('/api/prices/native/history?range=1d');
-      await sleep(1100);
       clock.advance(600_000);
       gecko.setFailing(500);
       const stale = await request(app).get('/api/prices/native/history?range=1d');

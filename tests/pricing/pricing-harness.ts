@@ -20,7 +20,7 @@ export const addressOf = (i: number): `0x${string}` => getAddress(`0xcafe${i.toS
 export const contractToken = (address: `0x${string}`, coingeckoId: string | null = null): TokenRef => ({ key: address, address, symbol: 'TKN', decimals: 18, coingeckoId });
 export const NATIVE: TokenRef = { key: 'native', address: null, symbol: 'SEI', decimals: 18, coingeckoId: 'sei-network' };
 
-/** A hand-moved clock for the pricing side (circuit, stale ages); the cache TTLs stay on real time. */
+/** A hand-moved clock for the pricing side (circuit, stale ages) and, through buildPricing, its cache's TTLs. */
 export const manualClock = (start: number) => {
   let at = start;
   return { now: () => at, advance: (ms: number) => (at += ms), set: (ms: number) => (at = ms) };
@@ -34,7 +34,7 @@ export interface PricingUnderTest {
   readonly pricing: Pricing;
 }
 
-/** Builds the pricing side as main.ts would, against the fake CoinGecko, with a demo key by default. */
+/** Builds the pricing side as main.ts would, against the fake CoinGecko, with a demo key by default; the cache runs on `options.now` when given. */
 export const buildPricing = (
   gecko: FakeCoinGecko,
   env: Record<string, string | undefined> = {},
@@ -43,7 +43,7 @@ export const buildPricing = (
   const config = testConfig({ COINGECKO_BASE_URL: gecko.url, COINGECKO_API_KEY: DEMO_KEY, COINGECKO_PLAN: 'demo', CACHE_TTL_PRICES: '30', ...env });
   const logger = extra.logger ?? makeSilentLogger();
   const metrics = makeMetrics();
-  const cache = extra.cache ?? makeCache(makeMemoryStore(10_000), { logger, metrics });
+  const cache = extra.cache ?? makeCache(makeMemoryStore(10_000, extra.options?.now), { logger, metrics });
   const pricing = makePricing({
     config,
     network: { coingeckoPlatform: 'sei-v2', nativeCoingeckoId: 'sei-network' },
@@ -61,5 +61,3 @@ export const coingeckoCalls = async (metrics: Metrics): Promise<Record<string, n
   const { values } = await metrics.upstreamCalls.get();
   return Object.fromEntries(values.filter((v) => v.labels['service'] === 'coingecko' && v.value > 0).map((v) => [String(v.labels['outcome']), v.value]));
 };
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,7 @@ import type { PositionsRead } from '../../src/adapters/protocols/protocol-reader
 import type { PoolKey } from '../../src/adapters/protocols/uniswap-v3/compute-pool-address';
 import { uniswapV3PoolAbi } from '../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
 import { makeUniswapV3Reader } from '../../src/adapters/protocols/uniswap-v3/uniswap-v3-reader';
-import { getSqrtRatioAtTick, tickToPrice } from '../../src/domain/uniswap-v3';
+import { getSqrtRatioAtTick } from '../../src/domain/uniswap-v3';
 import { deployTestTokens, mintTokens, startDevnet, type Devnet, type DevnetAccount, type TestToken } from '../support/devnet';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
 import {
@@ -197,10 +197,13 @@ describe('DragonSwap V2 (Uniswap v3) positions, read in rounds and through the P
       token1: poolA.key.token1,
       fee: 3000,
       isVolatilePair: true,
-      priceRange: { lower: tickToPrice(startTickA - 6000, d0, d1), upper: tickToPrice(startTickA + 6000, d0, d1) },
     });
-    const current = wide?.priceRange.current ?? NaN;
-    expect(Math.abs(current / tickToPrice(startTickA + 1200, d0, d1) - 1)).toBeLessThan(1e-12);
+    // 1.0001^tick × 10^(d0 − d1), as the Uniswap v3 paper defines a tick's price (TickMath agrees to ~1e-11).
+    const priceAtTick = (tick: number): number => 1.0001 ** tick * 10 ** (d0 - d1);
+    const relativeError = (actual: number | null | undefined, expected: number): number => Math.abs((actual ?? NaN) / expected - 1);
+    expect(relativeError(wide?.priceRange.lower, priceAtTick(startTickA - 6000))).toBeLessThan(1e-10);
+    expect(relativeError(wide?.priceRange.upper, priceAtTick(startTickA + 6000))).toBeLessThan(1e-10);
+    expect(relativeError(wide?.priceRange.current, priceAtTick(startTickA + 1200))).toBeLessThan(1e-10);
     expect(wide?.token0Ref.coingeckoId === 'wrapped-sei' || wide?.token1Ref.coingeckoId === 'wrapped-sei').toBe(true);
 
     expect(read.liquidity.find((p) => p.id === String(ids.stable))?.isVolatilePair).toBe(false);

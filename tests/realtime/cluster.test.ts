@@ -11,7 +11,9 @@ import { mintTokens, testTokenAbi, type TestToken, deployTestTokens } from '../s
 import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarness, type CountingProxy } from '../support/app/chain-harness';
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
 import { startRpcCountingProxy } from '../support/rpc-counting-proxy';
-import { collect, connectClient, disconnection, emitWithAck, nextEvent, sleep, type ClientSocket } from './support/socket-client';
+import { counterValue } from '../support/metric-count';
+import { waitUntil } from '../support/wait-until';
+import { collect, connectClient, disconnection, emitWithAck, nextEvent, type ClientSocket } from './support/socket-client';
 
 interface PortfolioUpdate {
   readonly walletAddress: string;
@@ -41,15 +43,30 @@ describe('two workers sharing Redis', () => {
   const chainWatchCalls = (proxy: CountingProxy): number => (proxy.stats().methods['eth_blockNumber'] ?? 0) + (proxy.stats().methods['eth_getLogs'] ?? 0);
   const transfer = (to: Address, amount: bigint) =>
     h.devnet.sendTransaction({ to: token.address, data: encodeFunctionData({ abi: testTokenAbi, functionName: 'transfer', args: [to, amount] }) });
-  /** Counts chain-watching calls per worker over a quiet window in which blocks are mined. */
-  const watchCallsOverWindow = async (): Promise<number[]> => {
+  /** Completed runs of a loop on each worker (the leader's count moves, the other's does not). */
+  const loopRuns = (loop: 'chain_watch' | 'price_tick'): Promise<number[]> => Promise.all(workers.map((w) => counterValue(w.app.metrics.loopRuns, { loop })));
+  const sum = (ns: ReadonlyArray<number>): number => ns.reduce((a, b) => a + b, 0);
+  /** Waits until the cluster has completed `more` runs of the loop from now on; returns the runs per worker meanwhile. */
+  const moreRuns = async (loop: 'chain_watch' | 'price_tick', more: number): Promise<number[]> => {
+    const before = await loopRuns(loop);
+    return waitUntil(
+      async () => {
+        const now = await loopRuns(loop);
+        return sum(now) - sum(before) >= more ? now.map((n, i) => n - (before[i] ?? 0)) : undefined;
+      },
+      10_000,
+      () => `${more} more ${loop} runs`,
+    );
+  };
+  /** Chain-watching calls per worker over four polls of the cluster's watcher, a block mined meanwhile. */
+  const watchCallsOverFourPolls = async (): Promise<number[]> => {
     workers.forEach((w) => w.proxy.reset());
-    for (let i = 0; i < 4; i++) {
-      await h.devnet.mine(1);
-      await sleep(300);
-    }
+    await h.devnet.mine(1);
+    await moreRuns('chain_watch', 4);
     return workers.map((w) => chainWatchCalls(w.proxy));
   };
+  /** The worker running the watcher: the one whose chain loop runs. */
+  const leaderIndex = async (): Promise<number> => (await moreRuns('chain_watch', 2)).findIndex((n) => n > 0);
 
   beforeAll(async () => {
     h = await startChainHarness();
@@ -87,7 +104,7 @@ describe('two workers sharing Redis', () => {
     await h.devnet.setBalance(wallet, parseEther('1'));
     const socket = await connect(a.app);
     expect((await emitWithAck(socket, 'subscribe', { walletAddress: wallet })).ok).toBe(true);
-    await sleep(1000);
+    await moreRuns('chain_watch', 2); // the watcher has read the wallet once
     await h.devnet.setBalance(wallet, parseEther('3'));
     const pushed = nextEvent<PortfolioUpdate>(socket, 'portfolio_update', 5000);
     expect((await request(b.app.app).post(`/api/portfolio/${wallet}/refresh`)).status).toBe(200);
@@ -107,9 +124,9 @@ describe('two workers sharing Redis', () => {
     const socketB = await connect(b.app);
     expect((await emitWithAck(socketA, 'subscribe', { walletAddress: walletA })).ok).toBe(true);
     expect((await emitWithAck(socketB, 'subscribe', { walletAddress: walletB })).ok).toBe(true);
-    await sleep(1000);
+    await moreRuns('chain_watch', 2); // the watcher has read both wallets once
 
-    const calls = await watchCallsOverWindow();
+    const calls = await watchCallsOverFourPolls();
     expect(calls.filter((n) => n > 0)).toHaveLength(1);
     expect(Math.max(...calls)).toBeGreaterThanOrEqual(4);
 
@@ -126,11 +143,15 @@ describe('two workers sharing Redis', () => {
     const socketB = await connect(b.app);
     expect(await emitWithAck(socketA, 'subscribe_prices')).toEqual({ ok: true, data: { tokens: 'all' } });
     expect(await emitWithAck(socketB, 'subscribe_prices', { tokens: ['native'] })).toEqual({ ok: true, data: { tokens: ['native'] } });
-    await sleep(2500);
+    await moreRuns('price_tick', 2); // a tick that began after both subscriptions has published the prices as they are
     const seenA = collect<PriceUpdate>(socketA, 'price_update');
     const seenB = collect<PriceUpdate>(socketB, 'price_update');
     h.gecko.setPrice({ id: 'sei-network', usd: 0.31, change24h: 4 });
-    await sleep(3500);
+    const isMoved = (u: PriceUpdate) => u.prices['native']?.usd === 0.31;
+    await Promise.all([nextEvent(socketA, 'price_update', 10_000, isMoved), nextEvent(socketB, 'price_update', 10_000, isMoved)]);
+    // Two more ticks (a second publish would have gone out by then), then an ack on each socket, which arrives after it.
+    await moreRuns('price_tick', 2);
+    await Promise.all([emitWithAck(socketA, 'subscribe_prices'), emitWithAck(socketB, 'subscribe_prices', { tokens: ['native'] })]);
     const nativeMoves = (seen: ReadonlyArray<PriceUpdate>) => seen.filter((u) => u.prices['native']?.usd === 0.31);
     expect(nativeMoves(seenA)).toHaveLength(1);
     expect(nativeMoves(seenB)).toEqual([{ prices: { native: { usd: 0.31, change24h: 4, updatedAt: expect.any(String) } }, timestamp: expect.any(String) }]);
@@ -138,25 +159,29 @@ describe('two workers sharing Redis', () => {
     expect(seenA.flatMap((u) => Object.keys(u.prices))).toEqual(['native']);
   });
 
-  it('when the leader shuts down, the other worker takes over within the lease TTL and keeps pushing', async () => {
-    const calls = await watchCallsOverWindow();
-    const leaderIndex = calls.findIndex((n) => n > 0);
-    const leader = workers[leaderIndex];
-    const survivor = workers[1 - leaderIndex];
-    if (leader === undefined || survivor === undefined) throw new Error(`no single leader: ${JSON.stringify(calls)}`);
+  it('when the leader shuts down, the other worker takes over and keeps pushing', async () => {
+    const index = await leaderIndex();
+    const leader = workers[index];
+    const survivor = workers[1 - index];
+    if (leader === undefined || survivor === undefined) throw new Error(`no single leader: ${index}`);
     const wallet = freshWallet();
     const leaderClient = await connect(leader.app);
     const survivorClient = await connect(survivor.app);
     expect((await emitWithAck(survivorClient, 'subscribe', { walletAddress: wallet })).ok).toBe(true);
-    await sleep(800);
+    await moreRuns('chain_watch', 2); // the watcher has read the wallet once
 
     survivor.proxy.reset();
-    const stoppedAt = Date.now();
+    const survivorPolls = await counterValue(survivor.app.metrics.loopRuns, { loop: 'chain_watch' });
     const leaderClientGone = disconnection(leaderClient, 5000);
     await leader.app.shutdown('leader killed');
     expect(await leaderClientGone).toBe('transport close');
-    while (chainWatchCalls(survivor.proxy) === 0 && Date.now() - stoppedAt < 10_000) await sleep(20);
-    expect(Date.now() - stoppedAt).toBeLessThan(LEASE_TTL_MS);
+    // The handover itself (the lease released on a clean stop, taken at the next attempt) is timed in leader-election.test.ts.
+    await waitUntil(
+      async () => ((await counterValue(survivor.app.metrics.loopRuns, { loop: 'chain_watch' })) > survivorPolls ? true : undefined),
+      10_000,
+      () => 'the survivor to run the chain watch',
+    );
+    expect(chainWatchCalls(survivor.proxy)).toBeGreaterThan(0);
 
     const pushed = nextEvent<PortfolioUpdate>(survivorClient, 'portfolio_update', 5000);
     await transfer(wallet, parseEther('1'));

@@ -8,24 +8,43 @@ import { makeRedisClient, waitForRedis } from '../../src/infra/redis/make-redis-
 import { startLeaderElection, type LeaderElection } from '../../src/services/watcher/leader-election';
 import { makeMemoryLeaseStore } from '../../src/infra/lock/memory-lease-store';
 import { makeRedisLeaseStore } from '../../src/infra/lock/redis-lease-store';
+import type { LeaseStore } from '../../src/services/watcher/ports';
 import { startSpareRedis, type SpareRedis } from '../support/app/spare-redis';
 import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
+import { waitFor } from '../support/wait-until';
 
 const TTL_MS = 900;
 const logger = makeSilentLogger();
 
-const waitUntil = async (isDone: () => boolean, timeoutMs: number): Promise<number> => {
-  const started = Date.now();
-  while (!isDone()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return Date.now() - started;
+const waitUntil = (isDone: () => boolean, timeoutMs: number): Promise<true> => waitFor('the condition', isDone, timeoutMs);
+
+/** What a candidate's calls to the lease store came to, in order: how a test follows its attempts without a clock. */
+type Attempt = 'acquired' | 'refused' | 'renewed' | 'lost' | 'failed';
+
+/** The store, recording the outcome of every acquire and renew. */
+const recordingStore = (inner: LeaseStore, attempts: Attempt[]): LeaseStore => {
+  const record = async (call: Promise<boolean>, yes: Attempt, no: Attempt): Promise<boolean> => {
+    try {
+      const ok = await call;
+      attempts.push(ok ? yes : no);
+      return ok;
+    } catch (cause) {
+      attempts.push('failed');
+      throw cause;
+    }
+  };
+  return {
+    acquire: (name, owner, ttlMs) => record(inner.acquire(name, owner, ttlMs), 'acquired', 'refused'),
+    renew: (name, owner, ttlMs) => record(inner.renew(name, owner, ttlMs), 'renewed', 'lost'),
+    release: (name, owner) => inner.release(name, owner),
+  };
 };
+const count = (attempts: ReadonlyArray<Attempt>, kind: Attempt): number => attempts.filter((a) => a === kind).length;
 
 interface Candidate {
   readonly election: LeaderElection;
   readonly events: string[];
+  readonly attempts: Attempt[];
 }
 
 describe('leader election on Redis', () => {
@@ -40,10 +59,11 @@ describe('leader election on Redis', () => {
     return client;
   };
 
-  const candidate = (redis: Redis): Candidate => {
+  const candidate = (redis: Redis, now?: () => number): Candidate => {
     const events: string[] = [];
+    const attempts: Attempt[] = [];
     const election = startLeaderElection({
-      store: makeRedisLeaseStore(redis),
+      store: recordingStore(makeRedisLeaseStore(redis), attempts),
       name: 'watcher',
       ttlMs: TTL_MS,
       logger,
@@ -51,9 +71,10 @@ describe('leader election on Redis', () => {
       onDeposed: () => {
         events.push('deposed');
       },
+      ...(now === undefined ? {} : { now }),
     });
     running.push(election);
-    return { election, events };
+    return { election, events, attempts };
   };
 
   beforeEach(() => {
@@ -69,35 +90,47 @@ describe('leader election on Redis', () => {
     const candidates = [candidate(redis), candidate(redis), candidate(redis)];
     await waitUntil(() => candidates.some((c) => c.election.isLeader()), 2000);
     const leader = candidates.find((c) => c.election.isLeader());
-    await new Promise((r) => setTimeout(r, TTL_MS * 3));
+    if (leader === undefined) throw new Error('no leader');
+    // Renewed every TTL/3: nine renewals span three TTLs, past which an unrenewed lease would have expired in Redis.
+    await waitUntil(() => count(leader.attempts, 'renewed') >= 9, TTL_MS * 10);
     expect(candidates.map((c) => c.election.isLeader())).toEqual(candidates.map((c) => c === leader));
-    expect(leader?.events).toEqual(['elected']);
-    expect(await redis.get('leader:watcher')).toBe(leader?.election.owner);
+    expect(leader.events).toEqual(['elected']);
+    expect(leader.attempts.filter((a) => a !== 'renewed')).toEqual(['acquired']);
+    // The others kept asking, and were refused every time.
+    candidates.filter((c) => c !== leader).forEach((c) => expect(new Set(c.attempts)).toEqual(new Set(['refused'])));
+    expect(await redis.get('leader:watcher')).toBe(leader.election.owner);
   });
 
-  it('hands over at once when the leader stops: it releases the lease and another takes it within a third of the TTL', async () => {
+  it('hands over at once when the leader stops: it releases the lease and another takes it at its next attempt', async () => {
     const redis = await redisClient();
     const first = candidate(redis);
     await waitUntil(() => first.election.isLeader(), 2000);
     const second = candidate(redis);
-    await new Promise((r) => setTimeout(r, 100));
+    await waitUntil(() => second.attempts.length >= 1, 2000);
+    expect(new Set(second.attempts)).toEqual(new Set(['refused']));
     expect(second.election.isLeader()).toBe(false);
     await first.election.stop();
     expect(first.events).toEqual(['elected', 'deposed']);
-    const tookMs = await waitUntil(() => second.election.isLeader(), TTL_MS);
-    expect(tookMs).toBeLessThan(TTL_MS / 3 + 150);
+    const refusedBeforeRelease = count(second.attempts, 'refused');
+    await waitUntil(() => second.election.isLeader(), 2000);
+    // Attempts come every TTL/3; the lease would have lasted a whole TTL had it not been released.
+    expect(second.attempts).toEqual([...Array<Attempt>(refusedBeforeRelease).fill('refused'), 'acquired']);
   });
 
-  it('takes over from a holder that died without releasing, within the TTL after its last renewal', async () => {
+  it('takes over from a holder that died without releasing, at its first attempt once the lease has expired', async () => {
     const redis = await redisClient();
-    // A crashed worker's lease: still in Redis, never renewed again.
-    await redis.set('leader:watcher', 'dead-worker', 'PX', TTL_MS);
-    const diedAt = Date.now();
+    // A crashed worker's lease: still in Redis, never renewed again (a minute long, so that the test decides when it ends).
+    await redis.set('leader:watcher', 'dead-worker', 'PX', 60_000);
     const survivor = candidate(redis);
+    await waitUntil(() => survivor.attempts.length >= 2, 3000);
+    expect(survivor.election.isLeader()).toBe(false);
+    // The lease runs out: Redis expires it.
+    await redis.pexpire('leader:watcher', 1);
+    const refusedBeforeExpiry = count(survivor.attempts, 'refused');
     await waitUntil(() => survivor.election.isLeader(), 3000);
-    const tookMs = Date.now() - diedAt;
-    expect(tookMs).toBeGreaterThanOrEqual(TTL_MS - 50);
-    expect(tookMs).toBeLessThan(TTL_MS + TTL_MS / 3 + 200);
+    expect(await redis.get('leader:watcher')).toBe(survivor.election.owner);
+    expect(survivor.attempts.length).toBeLessThanOrEqual(refusedBeforeExpiry + 2);
+    expect(survivor.attempts.at(-1)).toBe('acquired');
   });
 
   it('steps down when its lease is taken from it (e.g. it paused past the TTL)', async () => {
@@ -117,13 +150,22 @@ describe('leader election on Redis', () => {
     afterAll(() => spare.stop());
 
     it('the leader steps down before its lease could expire, and is elected again once Redis is back', async () => {
-      const leader = candidate(await redisClient(spare.url));
+      // The election's own clock, moved by the test: it decides when 2/3 of the lease have passed since the last renewal.
+      let nowMs = 1_000_000;
+      const leader = candidate(await redisClient(spare.url), () => nowMs);
       await waitUntil(() => leader.election.isLeader(), 3000);
       await spare.stop();
-      const stoppedAt = Date.now();
-      await waitUntil(() => !leader.election.isLeader(), 3000);
-      // Stepped down before the last renewal's lease ran out: nobody else could have held it meanwhile.
-      expect(Date.now() - stoppedAt).toBeLessThan(TTL_MS + 100);
+      // A renewal has failed: none can succeed from here on, so the last renewal's time is fixed.
+      await waitUntil(() => count(leader.attempts, 'failed') >= 1, 5000);
+      nowMs += (TTL_MS * 2) / 3 - 1;
+      const failedBefore = count(leader.attempts, 'failed');
+      await waitUntil(() => count(leader.attempts, 'failed') >= failedBefore + 1, 5000);
+      expect(leader.election.isLeader()).toBe(true);
+      // 2/3 of the lease since the last renewal: it steps down at the next failed renewal, a third of the TTL before
+      // the lease could expire, so nobody else could have held it meanwhile.
+      nowMs += 1;
+      await waitUntil(() => !leader.election.isLeader(), 5000);
+      expect(leader.events).toEqual(['elected', 'deposed']);
       await spare.start();
       await waitUntil(() => leader.election.isLeader(), 8000);
       expect(leader.events).toEqual(['elected', 'deposed', 'elected']);

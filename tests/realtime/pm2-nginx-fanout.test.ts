@@ -23,7 +23,8 @@ import { makeSelfSignedCert } from '../deploy/support/self-signed-cert';
 import { DEAD_RPC_URL, REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
 import { writeRegistryFile } from '../support/app/chain-harness';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
-import { connectClient, connectRefusal, emitWithAck, nextEvent, sleep, type ClientSocket } from './support/socket-client';
+import { waitUntil } from '../support/wait-until';
+import { connectClient, connectRefusal, emitWithAck, nextEvent, type ClientSocket } from './support/socket-client';
 
 const run = promisify(execFile);
 const repoRoot = resolve(__dirname, '..', '..');
@@ -56,20 +57,21 @@ describe('Socket.IO through nginx to 2 PM2 workers', () => {
   const url = () => `https://localhost:${httpsPort}`;
 
   const waitForTls = async (port: number, timeoutMs: number): Promise<void> => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (nginx?.exitCode !== null) throw new Error(`nginx exited early:\n${nginxOutput}`);
-      const isOpen = await new Promise<boolean>((done) => {
-        const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
-          socket.end();
-          done(true);
+    await waitUntil(
+      async () => {
+        if (nginx?.exitCode !== null) throw new Error(`nginx exited early:\n${nginxOutput}`);
+        const isOpen = await new Promise<boolean>((done) => {
+          const socket = tlsConnect({ host: '127.0.0.1', port, ca, servername: 'localhost' }, () => {
+            socket.end();
+            done(true);
+          });
+          socket.on('error', () => done(false));
         });
-        socket.on('error', () => done(false));
-      });
-      if (isOpen) return;
-      if (Date.now() > deadline) throw new Error(`nginx did not accept TLS on ${port}:\n${nginxOutput}`);
-      await sleep(100);
-    }
+        return isOpen ? true : undefined;
+      },
+      timeoutMs,
+      () => `nginx to accept TLS on ${port}:\n${nginxOutput}`,
+    );
   };
 
   /** `socketio_connections` of each worker, scraped from /metrics on the PM2 port until both workers have answered. */
@@ -183,7 +185,7 @@ describe('Socket.IO through nginx to 2 PM2 workers', () => {
   it('every one of them receives the broadcast of a moved price, from the single ticker of the cluster', async () => {
     const acks = await Promise.all(clients.map((c) => emitWithAck(c, 'subscribe_prices', { tokens: ['native'] })));
     expect(acks.filter((a) => !a.ok)).toEqual([]);
-    await sleep(2500);
+    // Whether the ticker's next publish is all prices (first tick with listeners) or just the moved one, it carries $0.40.
     const received = Promise.allSettled(clients.map((c) => nextEvent<PriceUpdate>(c, 'price_update', 10_000, (u) => u.prices['native']?.usd === 0.4)));
     gecko.setPrice({ id: 'sei-network', usd: 0.4, change24h: 60 });
     const outcomes = await received;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { scriptedPortfolio, type PortfolioScript } from '../../../tests/alerts/portfolio-fixture';
+import { scriptedPortfolio, type PortfolioScript } from '../../../tests/support/scripted-portfolio';
 import type { WalletAddress } from '../address/wallet-address';
 import { INITIAL_ALERT_STATE, type AlertRule, type AlertState, type AlertType } from './alert-rule';
 import { evaluateAlert, REARM_BAND, type AlertDecision } from './evaluate-alert';

@@ -1,4 +1,4 @@
-import { scriptedPortfolio } from '../../../tests/alerts/portfolio-fixture';
+import { scriptedPortfolio } from '../../../tests/support/scripted-portfolio';
 import { liquidationRiskChange } from './liquidation-risk-change';
 
 describe('liquidationRiskChange', () => {

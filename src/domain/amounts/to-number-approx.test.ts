@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { amountWithDecimals, baseUnits, tokenDecimals } from '../../../tests/support/arbitraries';
 import { parseUnits } from 'viem';
 import { toNumberApprox } from './to-number-approx';
 
@@ -35,9 +36,9 @@ describe('toNumberApprox', () => {
   it('is monotonic in the raw amount', () => {
     fc.assert(
       fc.property(
-        fc.bigInt({ min: 0n, max: 2n ** 160n }),
-        fc.bigInt({ min: 0n, max: 2n ** 160n }),
-        fc.integer({ min: 0, max: 30 }),
+        baseUnits(160),
+        baseUnits(160),
+        tokenDecimals(30),
         (a, b, decimals) => {
           const [lo, hi] = a <= b ? [a, b] : [b, a];
           expect(toNumberApprox(lo, decimals)).toBeLessThanOrEqual(toNumberApprox(hi, decimals));
@@ -48,7 +49,7 @@ describe('toNumberApprox', () => {
 
   it('agrees with the exact bigint quotient to within one part in 10^15', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 2n ** 200n }), fc.integer({ min: 0, max: 30 }), (amount, decimals) => {
+      fc.property(amountWithDecimals({ bits: 200, maxDecimals: 30, min: 1n }), ({ amount, decimals }) => {
         const approx = toNumberApprox(amount, decimals);
         // Compare against integer and fractional parts computed separately in bigint.
         const scale = 10n ** BigInt(decimals);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { collateralHolding } from '../../../tests/support/arbitraries';
 import { healthFactor } from './health-factor';
 import { liquidationPriceOfLargestCollateral, type ValuedLendingPosition } from './liquidation-price-of-largest-collateral';
 
@@ -46,13 +47,8 @@ describe('liquidationPriceOfLargestCollateral', () => {
   });
 
   it('lands back on HF = 1 when the price is plugged back in', () => {
-    const position = fc.record({
-      amount: fc.double({ min: 0.01, max: 1e6, noNaN: true }),
-      priceUSD: fc.double({ min: 0.01, max: 1e5, noNaN: true }),
-      liquidationThreshold: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
-    });
     fc.assert(
-      fc.property(fc.array(position, { minLength: 1, maxLength: 4 }), fc.double({ min: 1, max: 1e9, noNaN: true }), (raw, debt) => {
+      fc.property(fc.array(collateralHolding, { minLength: 1, maxLength: 4 }), fc.double({ min: 1, max: 1e9, noNaN: true }), (raw, debt) => {
         const positions = raw.map((p, i) => supply(`T${i}`, p.amount, p.priceUSD, p.liquidationThreshold));
         const result = liquidationPriceOfLargestCollateral(positions, debt);
         fc.pre(result !== null);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { collateralHolding } from '../../../tests/support/arbitraries';
 import type { CollateralPosition } from './collateral-position';
 import { healthFactor } from './health-factor';
 import { liquidationPrice } from './liquidation-price';
@@ -39,13 +40,7 @@ describe('liquidationPrice', () => {
     ).toBeNull();
   });
 
-  const position = (key: string) =>
-    fc.record({
-      key: fc.constant(key),
-      amount: fc.double({ min: 0.001, max: 1e6, noNaN: true }),
-      priceUSD: fc.double({ min: 0.01, max: 1e5, noNaN: true }),
-      liquidationThreshold: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
-    });
+  const position = (key: string) => collateralHolding.map((holding) => ({ key, ...holding }));
 
   it('always lands back on HF = 1 for any reachable configuration', () => {
     fc.assert(

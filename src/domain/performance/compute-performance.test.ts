@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { priceUSD } from '../../../tests/support/arbitraries';
 import { computePerformance } from './compute-performance';
 import type { SnapshotPoint } from './snapshot-point';
 
@@ -130,7 +131,7 @@ describe('computePerformance', () => {
   });
 
   it('without flows, the TWR equals the simple return and net flows are zero', () => {
-    const price = fc.double({ min: 0.01, max: 1000, noNaN: true });
+    const price = priceUSD(1000);
     fc.assert(
       fc.property(fc.double({ min: 0.01, max: 1e6, noNaN: true }), fc.array(price, { minLength: 2, maxLength: 30 }), (quantity, prices) => {
         const p = computePerformance(prices.map((priceUSD, n) => tkn(n, quantity, priceUSD)));
@@ -170,7 +171,7 @@ describe('computePerformance', () => {
 
   it('max drawdown is a fraction in [0, 1] and volatility is non-negative', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.01, max: 1000, noNaN: true }), { minLength: 2, maxLength: 30 }), (prices) => {
+      fc.property(fc.array(priceUSD(1000), { minLength: 2, maxLength: 30 }), (prices) => {
         const p = computePerformance(prices.map((priceUSD, n) => tkn(n, 10, priceUSD)));
         expect(p.maxDrawdown).toBeGreaterThanOrEqual(0);
         expect(p.maxDrawdown).toBeLessThanOrEqual(1);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { valueUSD } from '../../../tests/support/arbitraries';
 import { assessRisk } from './assess-risk';
 import type { RiskFactorId, RiskInput } from './risk-types';
 import { RISK_FACTOR_WEIGHTS } from './risk-weights';
@@ -162,18 +163,18 @@ describe('assessRisk', () => {
 
   const holdingArb = fc.record({
     symbol: fc.constantFrom('ETH', 'BTC', 'SEI', 'USDC', 'USDT'),
-    valueUSD: fc.double({ min: 0, max: 1e7, noNaN: true }),
+    valueUSD: valueUSD(),
     isStable: fc.boolean(),
   });
   const liquidityArb = fc.record({
-    valueUSD: fc.double({ min: 0, max: 1e7, noNaN: true }),
+    valueUSD: valueUSD(),
     isInRange: fc.boolean(),
     isVolatilePair: fc.boolean(),
   });
   const inputArb = fc.record({
     healthFactor: fc.option(fc.double({ min: 0.5, max: 10, noNaN: true }), { nil: null }),
-    totalDebtUSD: fc.double({ min: 0, max: 1e7, noNaN: true }),
-    netWorthUSD: fc.double({ min: -1e6, max: 1e7, noNaN: true }),
+    totalDebtUSD: valueUSD(),
+    netWorthUSD: valueUSD(-1e6),
     holdings: fc.array(holdingArb, { maxLength: 8 }),
     liquidity: fc.array(liquidityArb, { maxLength: 4 }),
   });
@@ -200,7 +201,7 @@ describe('assessRisk', () => {
     fc.assert(
       fc.property(
         inputArb,
-        fc.double({ min: 0, max: 1e7, noNaN: true }),
+        valueUSD(),
         fc.double({ min: 0, max: 5, noNaN: true }),
         (input, extraDebt, hfDrop) => {
           const worse: RiskInput = {

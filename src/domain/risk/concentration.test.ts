@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import { valueUSD } from '../../../tests/support/arbitraries';
 import { concentration, volatileConcentration } from './concentration';
 
 describe('concentration', () => {
   it('is 1 for a single asset, whatever its value', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), fc.boolean(), (valueUSD, isStable) => {
-        expect(concentration([{ symbol: 'ETH', valueUSD, isStable }])).toEqual({ hhi: 1, topAsset: 'ETH', topWeight: 1 });
+      fc.property(valueUSD(1e-6, 1e12), fc.boolean(), (value, isStable) => {
+        expect(concentration([{ symbol: 'ETH', valueUSD: value, isStable }])).toEqual({ hhi: 1, topAsset: 'ETH', topWeight: 1 });
       }),
     );
   });
@@ -36,7 +37,7 @@ describe('concentration', () => {
   it('lies between 1/n and 1, with topWeight² ≤ HHI ≤ topWeight', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ symbol: fc.string({ minLength: 1, maxLength: 3 }), valueUSD: fc.double({ min: 0.01, max: 1e9, noNaN: true }), isStable: fc.boolean() }), {
+        fc.array(fc.record({ symbol: fc.string({ minLength: 1, maxLength: 3 }), valueUSD: valueUSD(0.01, 1e9), isStable: fc.boolean() }), {
           minLength: 1,
           maxLength: 20,
         }),

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
+import { positiveUint256, uint256 } from '../../../tests/support/arbitraries';
 import { MAX_UINT256, mulDiv, mulDivRoundingUp } from './full-math';
-
-const uint256 = fc.bigInt({ min: 0n, max: MAX_UINT256 });
-const positiveUint256 = fc.bigInt({ min: 1n, max: MAX_UINT256 });
 
 describe('mulDiv', () => {
   it('computes through a 512-bit intermediate product (spec-style vectors)', () => {

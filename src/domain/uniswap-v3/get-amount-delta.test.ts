@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { liquidity, sqrtRatioInclusive as sqrtPrice } from '../../../tests/support/arbitraries';
 import { getAmount0Delta } from './get-amount0-delta';
 import { getAmount1Delta } from './get-amount1-delta';
-import { MAX_SQRT_RATIO, MAX_UINT128, MIN_SQRT_RATIO, Q96 } from './tick-math-constants';
+import { MAX_UINT128, Q96 } from './tick-math-constants';
 
 // floor(sqrt(reserve1 / reserve0) · 2^96), what the v3-core tests call encodePriceSqrt.
 const isqrt = (n: bigint): bigint => {
@@ -14,8 +15,6 @@ const isqrt = (n: bigint): bigint => {
 const encodePriceSqrt = (reserve1: bigint, reserve0: bigint): bigint => isqrt((reserve1 << 192n) / reserve0);
 const ONE = 10n ** 18n;
 
-const sqrtPrice = fc.bigInt({ min: MIN_SQRT_RATIO, max: MAX_SQRT_RATIO });
-const liquidity = fc.bigInt({ min: 0n, max: MAX_UINT128 });
 
 describe('getAmount0Delta', () => {
   it('returns 0 for zero liquidity or equal prices', () => {

@@ -1,18 +1,12 @@
 import fc from 'fast-check';
+import { liquidity, sqrtPriceX96 as sqrtPrice, tickRange } from '../../../tests/support/arbitraries';
 import { getAmount0Delta } from './get-amount0-delta';
 import { getAmount1Delta } from './get-amount1-delta';
 import { getAmountsForLiquidity } from './get-amounts-for-liquidity';
 import { getSqrtRatioAtTick } from './get-sqrt-ratio-at-tick';
-import { MAX_TICK, MAX_UINT128, MIN_SQRT_RATIO, MIN_TICK, MAX_SQRT_RATIO } from './tick-math-constants';
 
 const ONE = 10n ** 18n;
 
-const tickRange = fc
-  .tuple(fc.integer({ min: MIN_TICK, max: MAX_TICK }), fc.integer({ min: MIN_TICK, max: MAX_TICK }))
-  .filter(([a, b]) => a !== b)
-  .map(([a, b]) => (a < b ? ([a, b] as const) : ([b, a] as const)));
-const sqrtPrice = fc.bigInt({ min: MIN_SQRT_RATIO, max: MAX_SQRT_RATIO - 1n });
-const liquidity = fc.bigInt({ min: 0n, max: MAX_UINT128 });
 
 describe('getAmountsForLiquidity', () => {
   it('holds only token0 while the price is below the range', () => {

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { getSqrtRatioAtTick } from './get-sqrt-ratio-at-tick';
 import { MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK, Q96 } from './tick-math-constants';
-
-const tick = fc.integer({ min: MIN_TICK, max: MAX_TICK });
+import { tick, tickBelowMax } from '../../../tests/support/arbitraries';
 
 describe('getSqrtRatioAtTick', () => {
   it('is exactly 2^96 at tick 0', () => {
@@ -26,7 +25,7 @@ describe('getSqrtRatioAtTick', () => {
 
   it('is strictly increasing in the tick', () => {
     fc.assert(
-      fc.property(fc.integer({ min: MIN_TICK, max: MAX_TICK - 1 }), (t) => {
+      fc.property(tickBelowMax, (t) => {
         expect(getSqrtRatioAtTick(t)).toBeLessThan(getSqrtRatioAtTick(t + 1));
       }),
     );

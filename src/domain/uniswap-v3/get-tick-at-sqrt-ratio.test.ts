@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { getSqrtRatioAtTick } from './get-sqrt-ratio-at-tick';
 import { getTickAtSqrtRatio } from './get-tick-at-sqrt-ratio';
 import { MAX_SQRT_RATIO, MAX_TICK, MIN_SQRT_RATIO, MIN_TICK, Q96 } from './tick-math-constants';
-
-const sqrtPrice = fc.bigInt({ min: MIN_SQRT_RATIO, max: MAX_SQRT_RATIO - 1n });
+import { sqrtPriceX96 as sqrtPrice, tickBelowMax } from '../../../tests/support/arbitraries';
 
 // Independent, slow reference: binary search for the greatest tick whose sqrt ratio is ≤ the price.
 const greatestTickAtOrBelow = (price: bigint): number => {
@@ -35,7 +34,7 @@ describe('getTickAtSqrtRatio', () => {
 
   it('inverts getSqrtRatioAtTick for every tick below MAX_TICK', () => {
     fc.assert(
-      fc.property(fc.integer({ min: MIN_TICK, max: MAX_TICK - 1 }), (t) => {
+      fc.property(tickBelowMax, (t) => {
         expect(getTickAtSqrtRatio(getSqrtRatioAtTick(t))).toBe(t);
       }),
     );

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { sqrtPriceX96ToPrice } from './sqrt-price-x96-to-price';
 import { tickToPrice } from './tick-to-price';
-import { MAX_TICK, MIN_TICK, Q96 } from './tick-math-constants';
+import { Q96 } from './tick-math-constants';
+import { tick, tickBelowMax } from '../../../tests/support/arbitraries';
 
 describe('sqrtPriceX96ToPrice', () => {
   it('is 1 at 2^96 for equal decimals and shifts by the decimal difference', () => {
@@ -37,7 +38,7 @@ describe('tickToPrice', () => {
 
   it('is 1.0001^tick to within 1e−8 relative across the whole tick range', () => {
     fc.assert(
-      fc.property(fc.integer({ min: MIN_TICK, max: MAX_TICK }), (t) => {
+      fc.property(tick, (t) => {
         const expected = Math.exp(t * Math.log(1.0001));
         expect(Math.abs(tickToPrice(t, 18, 18) - expected) / expected).toBeLessThan(1e-8);
       }),
@@ -46,7 +47,7 @@ describe('tickToPrice', () => {
 
   it('is strictly increasing in the tick', () => {
     fc.assert(
-      fc.property(fc.integer({ min: MIN_TICK, max: MAX_TICK - 1 }), (t) => {
+      fc.property(tickBelowMax, (t) => {
         expect(tickToPrice(t, 18, 18)).toBeLessThan(tickToPrice(t + 1, 18, 18));
       }),
     );

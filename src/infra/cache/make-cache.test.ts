@@ -28,13 +28,28 @@ describe('makeCache', () => {
   it('runs one computation for concurrent misses of a key', async () => {
     const cache = makeCache(makeMemoryStore(10), { logger: makeSilentLogger() });
     let runs = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
     const compute = async () => {
       runs += 1;
-      await new Promise((r) => setTimeout(r, 20));
+      await gate;
       return { _tag: 'Right' as const, right: { n: 7, big: 1n } };
     };
-    const results = await Promise.all(Array.from({ length: 10 }, () => cache.getOrCompute('c', 60, Value, compute)()));
+    // All ten ask while the first computation is held open at the gate.
+    const pending = Promise.all(Array.from({ length: 10 }, () => cache.getOrCompute('c', 60, Value, compute)()));
+    release();
+    const results = await pending;
     expect(runs).toBe(1);
     expect(results.every((r) => r._tag === 'Right' && r.right.n === 7)).toBe(true);
+  });
+
+  it('keeps an entry until its TTL has passed on the store clock, then misses', async () => {
+    let nowMs = 1_000_000;
+    const cache = makeCache(makeMemoryStore(10, () => nowMs), { logger: makeSilentLogger() });
+    await cache.set('k', { n: 1, big: 1n }, 2, Value)();
+    nowMs += 2000;
+    expect(await cache.get('k', Value)()).toEqual(O.some({ n: 1, big: 1n }));
+    nowMs += 1;
+    expect(await cache.get('k', Value)()).toEqual(O.none);
   });
 });

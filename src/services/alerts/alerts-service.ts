@@ -194,14 +194,18 @@ export const makeAlertsService = (deps: AlertsDeps): AlertsService => {
 
 /** The `onFreshRead` hook: evaluates in the background and logs a failure; the read that triggered it never waits. */
 export const evaluateAlertsInBackground =
-  (alerts: AlertsService, logger: Logger) =>
+  (alerts: AlertsService, logger: Logger, onSettled: (outcome: 'ok' | 'failed') => void = () => undefined) =>
   (portfolio: Portfolio, previous: Portfolio | null): void => {
     alerts
       .evaluateForPortfolio(portfolio, previous)()
       .then(
         (outcome) => {
           if (E.isLeft(outcome)) logger.warn('alert evaluation failed', { wallet: portfolio.walletAddress, cause: outcome.left });
+          onSettled(E.isLeft(outcome) ? 'failed' : 'ok');
         },
-        (cause: unknown) => logger.error('alert evaluation threw', { wallet: portfolio.walletAddress, cause }),
+        (cause: unknown) => {
+          logger.error('alert evaluation threw', { wallet: portfolio.walletAddress, cause });
+          onSettled('failed');
+        },
       );
   };

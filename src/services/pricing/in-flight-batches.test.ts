@@ -12,12 +12,16 @@ const deferred = <A>() => {
 describe('makeInFlightBatches', () => {
   it('makes one batch for 100 concurrent loads of the same keys', async () => {
     const batches: string[][] = [];
+    const gate = deferred<void>();
     const loader = makeInFlightBatches<number, string, number>(async (entries) => {
       batches.push(entries.map(([key]) => key));
-      await new Promise((r) => setTimeout(r, 10));
+      await gate.promise;
       return new Map(entries.map(([key, item]) => [key, E.right(item * 2)]));
     });
-    const results = await Promise.all(Array.from({ length: 100 }, () => loader.load([['a', 1], ['b', 2]])));
+    // All 100 ask while the first batch is held open.
+    const pending = Promise.all(Array.from({ length: 100 }, () => loader.load([['a', 1], ['b', 2]])));
+    gate.resolve();
+    const results = await pending;
     expect(batches).toEqual([['a', 'b']]);
     for (const r of results) expect([...r]).toEqual([['a', E.right(2)], ['b', E.right(4)]]);
     expect(loader.inFlight()).toBe(0);

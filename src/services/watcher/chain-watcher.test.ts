@@ -1,3 +1,4 @@
+import { waitFor } from '../../../tests/support/wait-until';
 import { makeSilentLogger } from '../../infra/logging/logger';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { startChainWatcher } from './chain-watcher';
@@ -6,13 +7,7 @@ import type { BlockRange, WatchedChain } from './ports';
 const A = '0x1111111111111111111111111111111111111111' as WalletAddress;
 const B = '0x2222222222222222222222222222222222222222' as WalletAddress;
 
-const waitUntil = async (isDone: () => boolean, timeoutMs = 2000): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!isDone()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-};
+const waitUntil = (isDone: () => boolean, timeoutMs = 2000): Promise<true> => waitFor('the condition', isDone, timeoutMs);
 
 /** A scripted chain: the head block is set by the test; `touched` answers which wallets a range touched. */
 const fakeChain = (touched: (range: BlockRange) => ReadonlyArray<WalletAddress> = () => []) => {
@@ -51,8 +46,11 @@ describe('startChainWatcher', () => {
     expect([...refreshed].sort()).toEqual([A, B]);
     state.head = 105n;
     await waitUntil(() => refreshed.length === 3);
-    await new Promise((r) => setTimeout(r, 50));
+    // Two more polls at the same head: any further scan or refresh would have happened by then.
+    const polls = state.headCalls;
+    await waitUntil(() => state.headCalls >= polls + 2);
     await watcher.stop();
+    expect(refreshed).toHaveLength(3);
     expect(state.ranges).toEqual([{ fromBlock: 101n, toBlock: 105n }]);
     expect(refreshed[2]).toBe(B);
   });
@@ -90,12 +88,19 @@ describe('startChainWatcher', () => {
     expect(state.ranges).toEqual([{ fromBlock: 101n, toBlock: 110n }]);
   });
 
-  it('re-reads each watched wallet again once its interval has passed', async () => {
-    const { chain } = fakeChain();
+  it('re-reads each watched wallet again once its interval has passed on its clock, and not before', async () => {
+    const { chain, state } = fakeChain();
     const refreshed: WalletAddress[] = [];
-    const watcher = startChainWatcher({ chain, wallets: async () => [A], refresh: async (w) => void refreshed.push(w), pollIntervalMs: 5, rereadIntervalMs: 80, logger });
-    await waitUntil(() => refreshed.length >= 3, 2000);
+    let nowMs = 1_000_000;
+    const watcher = startChainWatcher({ chain, wallets: async () => [A], refresh: async (w) => void refreshed.push(w), pollIntervalMs: 5, rereadIntervalMs: 80, logger, now: () => nowMs });
+    await waitUntil(() => refreshed.length === 1);
+    nowMs += 79;
+    const polls = state.headCalls;
+    await waitUntil(() => state.headCalls >= polls + 2);
+    expect(refreshed).toEqual([A]);
+    nowMs += 1;
+    await waitUntil(() => refreshed.length === 2);
     await watcher.stop();
-    expect(refreshed.every((w) => w === A)).toBe(true);
+    expect(refreshed).toEqual([A, A]);
   });
 });

@@ -18,6 +18,8 @@ export interface ChainWatcherDeps {
   /** Scheduled re-reads started per poll, so a large watch list is spread out. Default 25. */
   readonly maxRereadsPerPoll?: number;
   readonly now?: () => number;
+  /** Called after every poll, done or failed (a counter to watch the loop by). */
+  readonly onPolled?: () => void;
 }
 
 const REFRESH_CONCURRENCY = 4;
@@ -80,5 +82,6 @@ export const startChainWatcher = (deps: ChainWatcherDeps): Repeating => {
       if (!isFailing) deps.logger.warn('chain watcher poll failed: retrying every poll', { cause });
       isFailing = true;
     }
+    deps.onPolled?.();
   });
 };

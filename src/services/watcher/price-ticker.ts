@@ -14,6 +14,8 @@ export interface PriceTickerDeps {
   readonly publish: (moved: Readonly<Record<string, PriceTick>>) => void;
   readonly intervalMs: number;
   readonly logger: Logger;
+  /** Called after every tick, done or failed (a counter to watch the loop by). */
+  readonly onTicked?: () => void;
 }
 
 /**
@@ -22,18 +24,22 @@ export interface PriceTickerDeps {
  */
 export const startPriceTicker = (deps: PriceTickerDeps): Repeating => {
   let lastUsd = new Map<string, number>();
+  const tick = async (): Promise<void> => {
+    if (!(await deps.hasSubscribers())) {
+      lastUsd = new Map();
+      return;
+    }
+    const prices = await deps.priceFeed.getPrices(deps.tokens)();
+    const moved = movedPrices(lastUsd, prices);
+    for (const [key, price] of prices) lastUsd.set(key, price.usd);
+    if (Object.keys(moved).length > 0) deps.publish(moved);
+  };
   return repeatEvery(deps.intervalMs, async () => {
     try {
-      if (!(await deps.hasSubscribers())) {
-        lastUsd = new Map();
-        return;
-      }
-      const prices = await deps.priceFeed.getPrices(deps.tokens)();
-      const moved = movedPrices(lastUsd, prices);
-      for (const [key, price] of prices) lastUsd.set(key, price.usd);
-      if (Object.keys(moved).length > 0) deps.publish(moved);
+      await tick();
     } catch (cause) {
       deps.logger.warn('price tick failed', { cause });
     }
+    deps.onTicked?.();
   });
 };

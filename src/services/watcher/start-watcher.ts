@@ -27,7 +27,11 @@ export interface WatcherDeps {
   readonly rereadIntervalMs: number;
   readonly priceIntervalMs: number;
   readonly logger: Logger;
+  /** Called after each run of the leader's loops: the chain poll and the price tick. */
+  readonly onLoopRun?: (loop: WatcherLoop) => void;
 }
+
+export type WatcherLoop = 'chain_watch' | 'price_tick';
 
 export interface Watcher {
   readonly isLeader: () => boolean;
@@ -66,6 +70,7 @@ export const startWatcher = (deps: WatcherDeps): Watcher => {
           pollIntervalMs: deps.pollIntervalMs,
           rereadIntervalMs: deps.rereadIntervalMs,
           logger: deps.logger,
+          onPolled: () => deps.onLoopRun?.('chain_watch'),
         }),
         startPriceTicker({
           priceFeed: deps.priceFeed,
@@ -74,6 +79,7 @@ export const startWatcher = (deps: WatcherDeps): Watcher => {
           publish: deps.publishPrices,
           intervalMs: deps.priceIntervalMs,
           logger: deps.logger,
+          onTicked: () => deps.onLoopRun?.('price_tick'),
         }),
       ];
     },

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { waitUntil } from '../../support/wait-until';
 import { requireBinary } from './find-binary';
 
 export interface ThrowawayRedis {
@@ -27,17 +28,15 @@ export const startThrowawayRedis = async (port: number, args: ReadonlyArray<stri
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const cli = (...cliArgs: string[]): string =>
     execFileSync(client, ['-p', String(port), ...cliArgs], { encoding: 'utf8' }).trim();
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  const answersPing = (): boolean => {
     if (child.exitCode !== null) throw new Error(`redis-server exited early:\n${output}`);
     try {
-      if (cli('PING') === 'PONG') break;
+      return cli('PING') === 'PONG';
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`redis-server did not answer PING:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  };
+  await waitUntil(() => (answersPing() ? true : undefined), 10_000, () => `redis-server to answer PING:\n${output}`);
   return {
     port,
     cli,

@@ -86,4 +86,3 @@ export const disconnection = (socket: ClientSocket, timeoutMs: number): Promise<
     });
   });
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import type { RunningServer } from '../../../src/main';
+import type { RunningServer, StartOptions } from '../../../src/main';
 import { deployTestTokens, startDevnet, type Devnet, type TestToken, type TestTokenSpec } from '../devnet';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../fakes';
 import { startRpcCountingProxy } from '../rpc-counting-proxy';
@@ -51,20 +51,24 @@ export const startChainHarness = async (): Promise<ChainHarness> => {
   };
 };
 
-/** The whole app on the harness: RPC through the proxy, registry file, fake CoinGecko. */
+/** The whole app on the harness: RPC through the proxy, registry file, fake CoinGecko; `options` as for startServer (e.g. a test clock). */
 export const startAppOnHarness = (
   h: ChainHarness,
   registryFile: string,
   env: Record<string, string | undefined> = {},
+  options: StartOptions = {},
 ): Promise<RunningServer> =>
-  startTestServer({
-    SEI_RPC_URL: h.proxy.url,
-    CHAIN_CONFIG_FILE: registryFile,
-    COINGECKO_BASE_URL: h.gecko.url,
-    COINGECKO_API_KEY: 'demo-key',
-    RPC_TIMEOUT_MS: '3000',
-    ...env,
-  });
+  startTestServer(
+    {
+      SEI_RPC_URL: h.proxy.url,
+      CHAIN_CONFIG_FILE: registryFile,
+      COINGECKO_BASE_URL: h.gecko.url,
+      COINGECKO_API_KEY: 'demo-key',
+      RPC_TIMEOUT_MS: '3000',
+      ...env,
+    },
+    options,
+  );
 
 export interface TokensHarness extends ChainHarness {
   readonly tokens: ReadonlyArray<TestToken>;

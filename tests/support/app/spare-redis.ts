@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer } from 'node:net';
+import { waitFor } from '../wait-until';
 
 /** A free loopback TCP port. */
 export const freePort = (): Promise<number> =>
@@ -37,11 +38,7 @@ const pingOnce = (port: number): Promise<boolean> =>
   });
 
 const waitForPing = async (port: number, timeoutMs: number): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await pingOnce(port))) {
-    if (Date.now() > deadline) throw new Error(`redis on ${port} did not come up`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await waitFor(`redis on ${port} to answer PING`, () => pingOnce(port), timeoutMs);
 };
 
 /** A throwaway redis-server on a spare port that a test can stop and start again (same port). */

@@ -1,5 +1,6 @@
 import { createPublicClient, http, parseAbi } from 'viem';
 import { startRpcCountingProxy } from '../rpc-counting-proxy';
+import { waitUntil } from '../wait-until';
 import { ADDR_PRECOMPILE_ADDRESS, MULTICALL3_ADDRESS } from './sei-addresses';
 import { startDevnet } from './start-devnet';
 
@@ -8,13 +9,13 @@ const multicall3Abi = parseAbi(['function getChainId() view returns (uint256 cha
 const tcpHandles = (): number =>
   process.getActiveResourcesInfo().filter((resource) => resource === 'TCPSocketWrap' || resource === 'TCPServerWrap').length;
 
-// Sockets destroyed a moment ago (by this test or an earlier file in the same worker) leave the list asynchronously.
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
+// Sockets destroyed a moment ago leave the list asynchronously: wait until none is left beyond the baseline.
+const noneLeftOpenBeyond = (baseline: number): Promise<true> =>
+  waitUntil(() => (tcpHandles() <= baseline ? true : undefined), 5_000, () => `${tcpHandles()} TCP handles open, ${baseline} before`);
 
 // Kept apart from devnet.test.ts so the open-socket count starts from this file's own baseline.
 describe('devnet shutdown', () => {
   it('stops on demand: requests then fail with a connection error, the proxy answers 502, and no socket stays open', async () => {
-    await settle();
     const handlesBefore = tcpHandles();
     const devnet = await startDevnet({ chainId: 31337, seiPredeploys: false });
     const proxy = await startRpcCountingProxy(devnet.url);
@@ -31,12 +32,10 @@ describe('devnet shutdown', () => {
       await proxy.stop();
       await devnet.stop();
     }
-    await settle();
-    expect(tcpHandles()).toBe(handlesBefore);
+    await noneLeftOpenBeyond(handlesBefore);
   });
 
   it('runs as a child `hardhat node` process with the same chain, predeploys and clean stop', async () => {
-    await settle();
     const handlesBefore = tcpHandles();
     const devnet = await startDevnet({ mode: 'child-process', chainId: 1328 });
     try {
@@ -50,7 +49,6 @@ describe('devnet shutdown', () => {
       await devnet.stop();
     }
     await expect(devnet.request('eth_chainId')).rejects.toThrow(/fetch failed/);
-    await settle();
-    expect(tcpHandles()).toBe(handlesBefore);
+    await noneLeftOpenBeyond(handlesBefore);
   });
 });

@@ -1,3 +1,4 @@
+import { waitUntil } from '../wait-until';
 import { startFakeCoinGecko, type FakeCoinGecko } from './fake-coingecko';
 
 const NOW = Date.UTC(2024, 0, 15, 12, 2, 30);
@@ -186,14 +187,21 @@ describe('fake CoinGecko', () => {
     expect(gecko.requestCount()).toBe(0);
   });
 
-  it('delays answers with setDelayMs and tracks concurrent requests', async () => {
-    gecko.setDelayMs(150);
-    const started = Date.now();
-    const statuses = await Promise.all([1, 2, 3].map(async () => (await fetch(`${gecko.url}/ping`)).status));
-    const elapsed = Date.now() - started;
-    expect(statuses).toEqual([200, 200, 200]);
-    expect(elapsed).toBeGreaterThanOrEqual(140);
-    expect(elapsed).toBeLessThan(1_000);
+  it('holds answers until released, recording the requests as they arrive, and tracks concurrent requests', async () => {
+    const release = gecko.holdAnswers();
+    let answered = 0;
+    const statuses = Promise.all(
+      [1, 2, 3].map(async () => {
+        const { status } = await fetch(`${gecko.url}/ping`);
+        answered += 1;
+        return status;
+      }),
+    );
+    await waitUntil(() => (gecko.requestCount() === 3 ? true : undefined), 5_000, () => `${gecko.requestCount()} requests arrived`);
+    expect(answered).toBe(0);
+    release();
+    expect(await statuses).toEqual([200, 200, 200]);
+    expect(gecko.requests().map((r) => r.status)).toEqual([200, 200, 200]);
     expect(gecko.maxConcurrency()).toBe(3);
   });
 

@@ -84,6 +84,8 @@ export interface FakeCoinGecko {
   /** Every request fails with this status until called with null. */
   readonly setFailing: (status: CoinGeckoFailureStatus | null, options?: { readonly retryAfterSeconds?: number }) => void;
   readonly setDelayMs: (ms: number) => void;
+  /** Holds every answer (requests are still recorded as they arrive) until the returned function is called, or reset. */
+  readonly holdAnswers: () => () => void;
   readonly requests: () => ReadonlyArray<RecordedCoinGeckoRequest>;
   /** Number of requests whose relative path starts with `pathPrefix` (all requests when omitted). */
   readonly requestCount: (pathPrefix?: string) => number;
@@ -189,6 +191,8 @@ export const startFakeCoinGecko = async (options: FakeCoinGeckoOptions = {}): Pr
   let records: MutableRecord[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
+  let held = Promise.resolve();
+  let releaseHeld: () => void = () => undefined;
 
   const setPrice = (price: FakeCoinGeckoPrice): void => {
     const stored: StoredPrice = {
@@ -326,6 +330,8 @@ export const startFakeCoinGecko = async (options: FakeCoinGeckoOptions = {}): Pr
     req.resume();
 
     if (!(await waitUnlessClosed(delayMs, res))) return;
+    await held;
+    if (res.destroyed) return;
 
     const failure = nextFailure();
     const answer: Answer =
@@ -384,6 +390,11 @@ export const startFakeCoinGecko = async (options: FakeCoinGeckoOptions = {}): Pr
     setDelayMs: (ms) => {
       delayMs = ms;
     },
+    holdAnswers: () => {
+      releaseHeld();
+      held = new Promise((resolve) => (releaseHeld = resolve));
+      return releaseHeld;
+    },
     requests: () => records.map(snapshot),
     requestCount: (pathPrefix) =>
       pathPrefix === undefined ? records.length : records.filter((record) => record.path.startsWith(pathPrefix)).length,
@@ -393,6 +404,7 @@ export const startFakeCoinGecko = async (options: FakeCoinGeckoOptions = {}): Pr
       failures = [];
       failing = null;
       delayMs = options.delayMs ?? 0;
+      releaseHeld();
       records = [];
       maxInFlight = inFlight;
     },

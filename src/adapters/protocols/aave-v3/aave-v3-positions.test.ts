@@ -1,9 +1,16 @@
 import { getAddress } from 'viem';
 import type { RegistryToken } from '../../../config/sei-networks';
-import { rayRateToApyPercent } from '../../../domain/lending';
 import { aaveReservePositions, type AavePositionLabels, type AaveReserveRead } from './aave-v3-positions';
 
 const RAY = 10n ** 27n;
+/**
+ * APYs in percent of a yearly rate compounded every second, ((1 + r / 31 536 000)^31 536 000 − 1) × 100, worked out
+ * independently in 60-digit decimal arithmetic (Python's decimal module), to 15 significant digits.
+ */
+const APY_OF_3_PERCENT = 3.04545339388129;
+const APY_OF_5_PERCENT = 5.12710963343546;
+const APY_OF_7_PERCENT = 7.25081811708944;
+const APY_OF_8_PERCENT = 8.3287067565036;
 const asset = getAddress('0x00000000000000000000000000000000000000aa');
 const usdc: RegistryToken = { address: asset, symbol: 'USDC', name: 'USD Coin', decimals: 6, coingeckoId: 'usd-coin', isStable: true };
 const labels = (known?: RegistryToken): AavePositionLabels => ({ source: 'yei', platform: 'Yei Finance', knownToken: () => known });
@@ -31,7 +38,7 @@ describe('aaveReservePositions', () => {
       amount: '1234567',
       amountFormatted: '1.234567',
       rawAmount: 1_234_567n,
-      apy: rayRateToApyPercent((3n * RAY) / 100n),
+      apy: expect.closeTo(APY_OF_3_PERCENT, 10),
       usageAsCollateral: true,
       liquidationThreshold: 0.85,
       tokenRef: { key: asset, address: asset, symbol: 'USDC', decimals: 6, coingeckoId: 'usd-coin' },
@@ -59,13 +66,14 @@ describe('aaveReservePositions', () => {
     expect(positions).toHaveLength(1);
     const [borrow] = positions;
     expect(borrow).toMatchObject({ id: `yei:borrow:${asset}`, type: 'borrow', amount: '4000000', amountFormatted: '4', usageAsCollateral: false, liquidationThreshold: 0 });
-    const expected = 0.75 * rayRateToApyPercent((5n * RAY) / 100n) + 0.25 * rayRateToApyPercent((8n * RAY) / 100n);
-    expect(borrow?.apy).toBeCloseTo(expected, 12);
+    // 3/4 of the debt at 5 %, 1/4 at 8 %: 0.75 × 5.12710963343546 + 0.25 × 8.3287067565036 = 5.92750891420250.
+    expect(borrow?.apy).toBeCloseTo(0.75 * APY_OF_5_PERCENT + 0.25 * APY_OF_8_PERCENT, 10);
+    expect(borrow?.apy).toBeCloseTo(5.9275089142025, 10);
   });
 
   it('uses the user’s own stable rate, not the reserve’s current one, for stable-only debt', () => {
     const [borrow] = aaveReservePositions(labels(usdc), read({ currentStableDebt: 10n, stableBorrowRate: (7n * RAY) / 100n }));
-    expect(borrow?.apy).toBe(rayRateToApyPercent((7n * RAY) / 100n));
+    expect(borrow?.apy).toBeCloseTo(APY_OF_7_PERCENT, 10);
   });
 
   it('reports a supply and a borrow of the same asset side by side', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { baseUnits, uint112Reserve } from '../../../../tests/support/arbitraries';
 import type { Address } from 'viem';
 import type { TokenInfo } from '../uniswap-v3/token-info-book';
 import { buildFullRangePosition, type FullRangePositionFacts } from './build-full-range-position';
@@ -39,7 +40,7 @@ describe('buildFullRangePosition', () => {
 
   it('is the floor of balance × reserve / supply, never more than the share of the reserves', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 2n ** 112n }), fc.bigInt({ min: 0n, max: 2n ** 112n - 1n }), fc.bigInt({ min: 0n, max: 2n ** 112n - 1n }), (supply, r0, r1) => {
+      fc.property(baseUnits(112, 1n), uint112Reserve, uint112Reserve, (supply, r0, r1) => {
         const balance = supply / 3n;
         const p = buildFullRangePosition(facts({ totalSupply: supply, balance, reserve0: r0, reserve1: r1 }));
         expect(p.amount0 * supply <= balance * r0 && balance * r0 < (p.amount0 + 1n) * supply).toBe(true);
