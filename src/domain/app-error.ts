@@ -1,3 +1,5 @@
+import type { UnprocessableTxCode } from './tx/action-plan';
+
 /**
  * Every expected failure a service can return, as a tagged value.
  * `cause` is for logs only and never reaches a client.
@@ -16,6 +18,8 @@ export type AppError =
   | { readonly _tag: 'Conflict'; readonly message: string }
   | { readonly _tag: 'Unauthorized'; readonly code: string; readonly message: string }
   | { readonly _tag: 'Forbidden'; readonly message: string }
+  | { readonly _tag: 'NotOwner'; readonly resource: string }
+  | { readonly _tag: 'UnprocessableTx'; readonly code: UnprocessableTxCode; readonly message: string }
   | { readonly _tag: 'PayloadTooLarge'; readonly limitBytes: number }
   | { readonly _tag: 'UnsupportedMediaType'; readonly what: 'content encoding' | 'charset' }
   | { readonly _tag: 'UnreadableRequest'; readonly reason: string }

@@ -33,6 +33,10 @@ export const toErrorReply = (e: AppError): ErrorReply => {
       return { status: 401, code: e.code, message: e.message };
     case 'Forbidden':
       return { status: 403, code: 'FORBIDDEN', message: e.message };
+    case 'NotOwner':
+      return { status: 403, code: 'NOT_OWNER', message: `The signed-in wallet does not own this ${e.resource}` };
+    case 'UnprocessableTx':
+      return { status: 422, code: e.code, message: e.message };
     case 'PayloadTooLarge':
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: `The body exceeds ${e.limitBytes} bytes` };
     case 'UnsupportedMediaType':
