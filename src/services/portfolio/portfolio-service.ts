@@ -4,6 +4,7 @@ import * as TE from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
+import { isChainUnavailable } from '../../domain/errors/chain-unavailable';
 import { PortfolioCodec, type Portfolio } from '../../domain/portfolio/portfolio';
 import { makeSingleFlight } from '../single-flight';
 import type { PortfolioDeps } from './portfolio-deps';
@@ -51,7 +52,7 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
 
   /** The stored copy when the chain cannot be read: the latest snapshot, flagged stale. */
   const staleFallback = async (wallet: WalletAddress, error: AppError): Promise<E.Either<AppError, Portfolio>> => {
-    if (error._tag !== 'RpcUnavailable') return E.left(error);
+    if (!isChainUnavailable(error)) return E.left(error);
     const latest = await deps.snapshots.latest(wallet, chainId)();
     if (E.isRight(latest) && latest.right !== null) {
       return E.right({ ...latest.right.portfolio, cachedAt: latest.right.takenAt.toISOString(), stale: true });

@@ -1,4 +1,5 @@
-import { BaseError, HttpRequestError, isHex, TimeoutError, type Hex } from 'viem';
+import { BaseError, isHex, type Hex } from 'viem';
+import { classifyRpcFailure } from '../classify-rpc-failure';
 import type { SeiClient } from '../make-sei-client';
 import { decodeLensAnswers, LENS_ANSWERS_MAGIC, type LensAnswers } from './lens-answers';
 
@@ -28,12 +29,6 @@ const revertDataOf = (error: BaseError): Hex | undefined => {
   return isRecord(data) && isHex(data.data) ? data.data : undefined;
 };
 
-const isOutage = (error: BaseError): boolean =>
-  error.walk((e) => e instanceof TimeoutError) !== null ||
-  error.walk((e) => e instanceof HttpRequestError && (e.status === undefined || e.status >= 500 || e.status === 429 || e.status === 408)) !== null;
-
-const isRevert = (error: BaseError): boolean => error.walk((e) => isRecord(e) && e.code === 3) !== null || /execution reverted/i.test(error.message);
-
 const firstLine = (error: unknown): string => {
   const text = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? text).slice(0, 200);
@@ -49,8 +44,9 @@ export const classifyLensError = (error: unknown): LensCallResult => {
   if (!(error instanceof BaseError)) return { kind: 'unusable', why: 'refused', detail: firstLine(error) };
   const data = revertDataOf(error);
   if (data !== undefined && data.toLowerCase().startsWith(LENS_ANSWERS_MAGIC)) return answeredOrGarbage(data);
-  if (isOutage(error)) return { kind: 'unreachable', cause: error };
-  if (data !== undefined || isRevert(error)) return { kind: 'unusable', why: 'reverted', detail: firstLine(error) };
+  const failure = classifyRpcFailure(error);
+  if (failure === 'timeout' || failure === 'rate-limited' || failure === 'transport') return { kind: 'unreachable', cause: error };
+  if (data !== undefined || failure === 'revert') return { kind: 'unusable', why: 'reverted', detail: firstLine(error) };
   return { kind: 'unusable', why: 'refused', detail: firstLine(error) };
 };
 

@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { bigintRatioToNumber } from '../../../domain/amounts/bigint-ratio-to-number';
 import type { UnpricedLiquidityPosition } from '../protocol-reader';
-import { finiteOrNull } from '../uniswap-v3/read-result-values';
+import { finiteOrNull } from '../uniswap-v3/finite-or-null';
 import type { TokenInfo } from '../uniswap-v3/token-info-book';
 
 export interface FullRangePositionFacts {

@@ -2,7 +2,7 @@ import type { Address } from 'viem';
 import { getAmountsForLiquidity, isInRange, sqrtPriceX96ToPrice, tickToPrice } from '../../../domain/uniswap-v3';
 import type { UnpricedLiquidityPosition } from '../protocol-reader';
 import type { PoolKey } from './compute-pool-address';
-import { finiteOrNull } from './read-result-values';
+import { finiteOrNull } from './finite-or-null';
 import type { TokenInfo } from './token-info-book';
 
 /** The immutable part of a position NFT: its pool and its tick range. */

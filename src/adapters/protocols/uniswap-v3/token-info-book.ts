@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { RegistryToken } from '../../../config/sei-networks';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { TokenRef } from '../../../domain/tokens/token-ref';
+import { optionalDecimals, optionalString } from '../../chain/decode-read-result';
 import type { ContractRead, ReadResult } from '../../chain/read-plan';
 
 /** The registry's entry for a token address (any letter case), if it has one. */
@@ -30,7 +31,6 @@ export interface TokenInfoBook {
   readonly metadataReads: (addresses: ReadonlyArray<Address>) => MetadataReads;
 }
 
-const MAX_DECIMALS = 36;
 
 /** Builds a token book over the registry lookup, remembering up to `maxEntries` (default 10,000) tokens read on chain. */
 export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_000): TokenInfoBook => {
@@ -57,13 +57,11 @@ export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_
       ]),
       record: (results) =>
         missing.forEach((address, i) => {
-          const decimals = results[2 * i];
-          const symbol = results[2 * i + 1];
-          if (decimals?.ok !== true || typeof decimals.value !== 'number' || decimals.value > MAX_DECIMALS) return;
-          const rawSymbol = symbol?.ok === true && typeof symbol.value === 'string' ? symbol.value : '';
-          const cleanSymbol = sanitizeChainString(rawSymbol, MAX_SYMBOL_LENGTH);
+          const decimals = optionalDecimals(results[2 * i]);
+          if (decimals === undefined) return;
+          const cleanSymbol = sanitizeChainString(optionalString(results[2 * i + 1]) ?? '', MAX_SYMBOL_LENGTH);
           discovered.set(address.toLowerCase(), {
-            ref: { key: address, address, symbol: cleanSymbol === '' ? '???' : cleanSymbol, decimals: decimals.value, coingeckoId: null },
+            ref: { key: address, address, symbol: cleanSymbol === '' ? '???' : cleanSymbol, decimals, coingeckoId: null },
             isStable: false,
           });
         }),
