@@ -5,7 +5,7 @@ import * as TE from 'fp-ts/TaskEither';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { AnalysisAnswerCodec, analysisAnswerSchema, type AnalysisAnswer } from '../../domain/ai/analysis-answer';
-import { AnswerTextCodec } from '../../domain/ai/answer-text';
+import { AnswerTextCodec, type AnswerSchema } from '../../domain/ai/answer-text';
 import { dataSection, defuseDataMarkers } from '../../domain/ai/data-section';
 import { heuristicAnalysis, type AnalysisType } from '../../domain/ai/heuristic-analysis';
 import { heuristicExplain, type Complexity } from '../../domain/ai/heuristic-explain';
@@ -15,6 +15,7 @@ import { heuristicSuggestions } from '../../domain/ai/heuristic-suggestions';
 import { MarketInsightsAnswerCodec, marketInsightsAnswerSchema, type MarketInsightsAnswer } from '../../domain/ai/market-insights-answer';
 import type { MarketFocus, MarketMove, MarketTimeframe } from '../../domain/ai/market-move';
 import type { RiskTolerance } from '../../domain/ai/portfolio-rules';
+import type { FallbackReason } from '../../domain/ai/rule-based-notice';
 import { RiskAssessmentAnswerCodec, riskAssessmentAnswerSchema, type RiskAssessmentAnswer } from '../../domain/ai/risk-assessment-answer';
 import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
 import { SuggestionsAnswerCodec, suggestionsAnswerSchema, type SuggestionsAnswer } from '../../domain/ai/suggestions-answer';
@@ -25,7 +26,7 @@ import { registryTokenRef } from '../../config/registry';
 import { admitAiCall } from './admit-ai-call';
 import type { AssistantDeps } from './assistant-deps';
 import type { ModelFailure, ModelMessage } from './chat-model';
-import { loadGrounding } from './load-grounding';
+import { loadGrounding, type Grounding } from './load-grounding';
 import { modelOrRules, type Provenance } from './model-or-rules';
 import { structuredAnswer } from './structured-answer';
 
@@ -64,11 +65,45 @@ export interface AiService {
 
 const ExplanationCodec = t.type({ explanation: AnswerTextCodec });
 
+/** A structured answer grounded in the wallet's data: its task, schema and codec, the prompt after the system message, and the rules. */
+interface GroundedAnswer<A> {
+  readonly task: AiTask;
+  readonly schema: AnswerSchema;
+  readonly codec: t.Type<A, unknown, unknown>;
+  /** What the answer depends on besides the wallet and its data (part of the cache key, in this order). */
+  readonly inputs: Readonly<Record<string, unknown>>;
+  /** The user messages, given the wallet's data as a data section. */
+  readonly prompt: (walletData: string) => ReadonlyArray<ModelMessage>;
+  readonly rules: (figures: Grounding['figures'], reason: FallbackReason) => A;
+}
+
+const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
+
 export const makeAiService = (deps: AssistantDeps): AiService => {
   const admit = admitAiCall(deps.limiter);
   const ground = loadGrounding(deps.data);
   const answer = modelOrRules(deps);
   const system = (task: AiTask): ModelMessage => ({ role: 'system', content: systemPrompt(task, deps.canary) });
+
+  /** Admitted, grounded in the wallet's data, then answered by the model or the rules. */
+  const groundedAnswer =
+    <A>(spec: GroundedAnswer<A>) =>
+    (wallet: WalletAddress, signal: AbortSignal | undefined): TE.TaskEither<AppError, A & Provenance> =>
+      pipe(
+        admit(wallet),
+        TE.flatMap(() => ground(wallet)),
+        TE.flatMap((g) =>
+          answer({
+            wallet,
+            task: spec.task,
+            cacheParts: { wallet, ...spec.inputs, data: g.promptData },
+            codec: spec.codec,
+            ask: (model, s) => structuredAnswer(model, [system(spec.task), ...spec.prompt(dataSection(g.promptData))], spec.schema, spec.codec, s),
+            rules: (reason) => TE.right(spec.rules(g.figures, reason)),
+            ...withSignal(signal),
+          }),
+        ),
+      );
 
   const marketMoves = async (): Promise<ReadonlyArray<MarketMove>> => {
     const native: TokenRef = { key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: deps.data.registry.nativeCoingeckoId };
@@ -82,59 +117,30 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
 
   return {
     analyze: (wallet, input, signal) =>
-      pipe(
-        admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'analyze',
-            cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
-            codec: AnalysisAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
-                analysisAnswerSchema,
-                AnalysisAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
-        ),
-      ),
+      groundedAnswer({
+        task: 'analyze',
+        schema: analysisAnswerSchema,
+        codec: AnalysisAnswerCodec,
+        inputs: { analysisType: input.analysisType },
+        prompt: (walletData) => [{ role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${walletData}` }],
+        rules: (figures, reason) => heuristicAnalysis(figures, input.analysisType, reason),
+      })(wallet, signal),
 
     suggest: (wallet, input, signal) =>
-      pipe(
-        admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'suggest',
-            cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
-            codec: SuggestionsAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [
-                  system('suggest'),
-                  { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
-                  {
-                    role: 'user',
-                    content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
-                  },
-                ],
-                suggestionsAnswerSchema,
-                SuggestionsAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
-        ),
-      ),
+      groundedAnswer({
+        task: 'suggest',
+        schema: suggestionsAnswerSchema,
+        codec: SuggestionsAnswerCodec,
+        inputs: { goals: input.goals, riskTolerance: input.riskTolerance },
+        prompt: (walletData) => [
+          { role: 'user', content: `The wallet's data:\n${walletData}` },
+          {
+            role: 'user',
+            content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
+          },
+        ],
+        rules: (figures, reason) => heuristicSuggestions(figures, input.riskTolerance, reason),
+      })(wallet, signal),
 
     explain: (wallet, input, signal) =>
       pipe(
@@ -170,38 +176,23 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
                 TE.fromTask(ground(wallet)),
                 TE.map((g) => ({ explanation: heuristicExplain(input.concept, input.complexity, E.isRight(g) ? g.right.figures : null, reason) })),
               ),
-            ...(signal === undefined ? {} : { signal }),
+            ...withSignal(signal),
           }),
         ),
       ),
 
     assessStrategy: (wallet, input, signal) =>
-      pipe(
-        admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'risk_assessment',
-            cacheParts: { wallet, strategy: input.strategy, data: g.promptData },
-            codec: RiskAssessmentAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [
-                  system('risk_assessment'),
-                  { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
-                  { role: 'user', content: `The strategy to assess:\n${defuseDataMarkers(input.strategy)}` },
-                ],
-                riskAssessmentAnswerSchema,
-                RiskAssessmentAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicRiskAssessment(g.figures, input.strategy, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
-        ),
-      ),
+      groundedAnswer({
+        task: 'risk_assessment',
+        schema: riskAssessmentAnswerSchema,
+        codec: RiskAssessmentAnswerCodec,
+        inputs: { strategy: input.strategy },
+        prompt: (walletData) => [
+          { role: 'user', content: `The wallet's data:\n${walletData}` },
+          { role: 'user', content: `The strategy to assess:\n${defuseDataMarkers(input.strategy)}` },
+        ],
+        rules: (figures, reason) => heuristicRiskAssessment(figures, input.strategy, reason),
+      })(wallet, signal),
 
     marketInsights: (wallet, input, signal) =>
       pipe(
@@ -232,7 +223,7 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
                   s,
                 ),
               rules: (reason) => TE.right(heuristicMarketInsights(moves, input.focus, input.timeframe, reason)),
-              ...(signal === undefined ? {} : { signal }),
+              ...withSignal(signal),
             }),
             TE.map((a) => ({ ...a, prices: moves })),
           ),
