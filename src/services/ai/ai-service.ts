@@ -65,11 +65,8 @@ export interface AiService {
 
 const ExplanationCodec = t.type({ explanation: AnswerTextCodec });
 
-/** A structured answer grounded in the wallet's data: its task, schema and codec, the prompt after the system message, and the rules. */
-interface GroundedAnswer<A> {
-  readonly task: AiTask;
-  readonly schema: AnswerSchema;
-  readonly codec: t.Type<A, unknown, unknown>;
+/** What a structured answer grounded in the wallet's data asks besides its task and format: the prompt after the system message, and the rules. */
+interface GroundedQuestion<A> {
   /** What the answer depends on besides the wallet and its data (part of the cache key, in this order). */
   readonly inputs: Readonly<Record<string, unknown>>;
   /** The user messages, given the wallet's data as a data section. */
@@ -87,7 +84,7 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
 
   /** Admitted, grounded in the wallet's data, then answered by the model or the rules. */
   const groundedAnswer =
-    <A>(spec: GroundedAnswer<A>) =>
+    <A>(task: AiTask, schema: AnswerSchema, codec: t.Type<A, unknown, unknown>, spec: GroundedQuestion<A>) =>
     (wallet: WalletAddress, signal: AbortSignal | undefined): TE.TaskEither<AppError, A & Provenance> =>
       pipe(
         admit(wallet),
@@ -95,10 +92,10 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
         TE.flatMap((g) =>
           answer({
             wallet,
-            task: spec.task,
+            task,
             cacheParts: { wallet, ...spec.inputs, data: g.promptData },
-            codec: spec.codec,
-            ask: (model, s) => structuredAnswer(model, [system(spec.task), ...spec.prompt(dataSection(g.promptData))], spec.schema, spec.codec, s),
+            codec,
+            ask: (model, s) => structuredAnswer(model, [system(task), ...spec.prompt(dataSection(g.promptData))], schema, codec, s),
             rules: (reason) => TE.right(spec.rules(g.figures, reason)),
             ...withSignal(signal),
           }),
@@ -117,20 +114,14 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
 
   return {
     analyze: (wallet, input, signal) =>
-      groundedAnswer({
-        task: 'analyze',
-        schema: analysisAnswerSchema,
-        codec: AnalysisAnswerCodec,
+      groundedAnswer('analyze', analysisAnswerSchema, AnalysisAnswerCodec, {
         inputs: { analysisType: input.analysisType },
         prompt: (walletData) => [{ role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${walletData}` }],
         rules: (figures, reason) => heuristicAnalysis(figures, input.analysisType, reason),
       })(wallet, signal),
 
     suggest: (wallet, input, signal) =>
-      groundedAnswer({
-        task: 'suggest',
-        schema: suggestionsAnswerSchema,
-        codec: SuggestionsAnswerCodec,
+      groundedAnswer('suggest', suggestionsAnswerSchema, SuggestionsAnswerCodec, {
         inputs: { goals: input.goals, riskTolerance: input.riskTolerance },
         prompt: (walletData) => [
           { role: 'user', content: `The wallet's data:\n${walletData}` },
@@ -182,10 +173,7 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
       ),
 
     assessStrategy: (wallet, input, signal) =>
-      groundedAnswer({
-        task: 'risk_assessment',
-        schema: riskAssessmentAnswerSchema,
-        codec: RiskAssessmentAnswerCodec,
+      groundedAnswer('risk_assessment', riskAssessmentAnswerSchema, RiskAssessmentAnswerCodec, {
         inputs: { strategy: input.strategy },
         prompt: (walletData) => [
           { role: 'user', content: `The wallet's data:\n${walletData}` },
