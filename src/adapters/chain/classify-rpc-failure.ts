@@ -16,8 +16,10 @@ import { CHAIN_READ, SEI_RPC } from '../../domain/errors/chain-unavailable';
  * - `revert`: the node ran the call and the contract reverted or returned nothing (the RPC is up);
  * - `timeout`: no answer in time (viem's timeout, HTTP 408);
  * - `rate-limited`: HTTP 429 or JSON-RPC "limit exceeded" (-32005);
- * - `rejected`: the node answered the request with an error of its own (unsupported method, HTTP 4xx);
- * - `transport`: anything else: unreachable, HTTP 5xx, a dropped connection, an answer that is not JSON-RPC.
+ * - `rejected`: the node answered the request with an error of its own (unsupported method, HTTP 4xx), or viem
+ *   could not use its answer;
+ * - `transport`: unreachable, a dropped connection, HTTP 5xx or any other status without a JSON-RPC answer; an error
+ *   that is not viem's.
  */
 export type RpcFailure = 'revert' | 'timeout' | 'rate-limited' | 'rejected' | 'transport';
 
@@ -50,7 +52,7 @@ export const classifyRpcFailure = (error: unknown): RpcFailure => {
   }
   if (status !== undefined) return status >= 400 && status < 500 ? 'rejected' : 'transport';
   if (isRevert(error)) return 'revert';
-  return error.walk((e) => e instanceof RpcRequestError) !== null ? 'rejected' : 'transport';
+  return 'rejected';
 };
 
 /**

@@ -1,5 +1,5 @@
-import { BaseError, isHex, type Hex } from 'viem';
-import { classifyRpcFailure } from '../classify-rpc-failure';
+import { BaseError, type Hex } from 'viem';
+import { isOutage, isRevert, revertDataOf } from '../rpc-errors';
 import type { SeiClient } from '../make-sei-client';
 import { decodeLensAnswers, LENS_ANSWERS_MAGIC, type LensAnswers } from './lens-answers';
 
@@ -18,17 +18,6 @@ export type LensCallResult =
   /** The RPC could not be reached (HTTP 5xx, 429, network, timeout): the rounds would fail too. */
   | { readonly kind: 'unreachable'; readonly cause: unknown };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/** The revert data a JSON-RPC error carries (`error.data`, or `error.data.data` on some nodes). */
-const revertDataOf = (error: BaseError): Hex | undefined => {
-  const found = error.walk((e) => isRecord(e) && 'data' in e && (isHex(e.data) || (isRecord(e.data) && isHex(e.data.data))));
-  if (!isRecord(found)) return undefined;
-  const data = found.data;
-  if (isHex(data)) return data;
-  return isRecord(data) && isHex(data.data) ? data.data : undefined;
-};
-
 const firstLine = (error: unknown): string => {
   const text = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? text).slice(0, 200);
@@ -44,9 +33,8 @@ export const classifyLensError = (error: unknown): LensCallResult => {
   if (!(error instanceof BaseError)) return { kind: 'unusable', why: 'refused', detail: firstLine(error) };
   const data = revertDataOf(error);
   if (data !== undefined && data.toLowerCase().startsWith(LENS_ANSWERS_MAGIC)) return answeredOrGarbage(data);
-  const failure = classifyRpcFailure(error);
-  if (failure === 'timeout' || failure === 'rate-limited' || failure === 'transport') return { kind: 'unreachable', cause: error };
-  if (data !== undefined || failure === 'revert') return { kind: 'unusable', why: 'reverted', detail: firstLine(error) };
+  if (isOutage(error)) return { kind: 'unreachable', cause: error };
+  if (data !== undefined || isRevert(error)) return { kind: 'unusable', why: 'reverted', detail: firstLine(error) };
   return { kind: 'unusable', why: 'refused', detail: firstLine(error) };
 };
 
