@@ -1,6 +1,7 @@
 import type { TokenHolding } from '../tokens/token-holding';
 import type { UnpricedLendingPosition } from './unpriced-positions';
 import { valuePortfolio, type UnitPrice } from './value-portfolio';
+import { tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
 
 const price = (usd: number): UnitPrice => ({ usd, change24h: null, source: 'coingecko', stale: false });
 
@@ -23,9 +24,9 @@ const supply: UnpricedLendingPosition = {
   id: `yei:supply:${LENT}`,
   platform: 'Yei Finance',
   type: 'supply',
-  token: LENT,
+  token: tokenAddress(LENT),
   tokenSymbol: 'LNT',
-  amount: '12345',
+  amount: tokenAmount('12345'),
   amountFormatted: '0.012345',
   apy: 0,
   usageAsCollateral: true,
@@ -36,7 +37,7 @@ const supply: UnpricedLendingPosition = {
 };
 
 const valued = valuePortfolio({
-  walletAddress: '0x00000000000000000000000000000000000000f1',
+  walletAddress: walletAddress('0x00000000000000000000000000000000000000f1'),
   chainId: 1329,
   blockNumber: 1n,
   // 4 base units of a 6-decimal token at $1: $0.000004. 1.5 of an 18-decimal token at $2: $3.

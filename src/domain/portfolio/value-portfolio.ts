@@ -1,3 +1,5 @@
+import type { WalletAddress } from '../address/wallet-address';
+import { tokenAmountOf } from '../address/token-amount';
 import { formatUnitsExact } from '../amounts';
 import { liquidationPriceOfLargestCollateral } from '../lending';
 import { assessRisk } from '../risk';
@@ -9,7 +11,7 @@ import { usdValueOf, valueLendingPosition, valueLiquidityPosition, type PriceLoo
 export type { UnitPrice };
 
 export interface ValuationInput {
-  readonly walletAddress: string;
+  readonly walletAddress: WalletAddress;
   readonly chainId: number;
   readonly blockNumber: bigint;
   readonly holdings: ReadonlyArray<TokenHolding>;
@@ -29,7 +31,7 @@ export const valueHolding = (h: TokenHolding, price: UnitPrice | undefined): Tok
   symbol: h.symbol,
   name: h.name,
   decimals: h.decimals,
-  balance: h.balance.toString(),
+  balance: tokenAmountOf(h.balance),
   balanceFormatted: formatUnitsExact(h.balance, h.decimals),
   priceUSD: price?.usd ?? null,
   valueUSD: usdValueOf(h.balance, h.decimals, price),

@@ -1,3 +1,4 @@
+import { tokenAmountOf } from '../address/token-amount';
 import { toNumberApprox } from '../amounts';
 import type { LendingPosition, LiquidityPosition } from './portfolio';
 import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from './unpriced-positions';
@@ -35,8 +36,8 @@ export const valueLiquidityPosition = (p: UnpricedLiquidityPosition, prices: Pri
     ...shape,
     valueUSD: pairValue(usdValueOf(amount0, token0Ref.decimals, price0), usdValueOf(amount1, token1Ref.decimals, price1), amount0, amount1),
     uncollectedFees: {
-      token0: fees0.toString(),
-      token1: fees1.toString(),
+      token0: tokenAmountOf(fees0),
+      token1: tokenAmountOf(fees1),
       valueUSD: pairValue(usdValueOf(fees0, token0Ref.decimals, price0), usdValueOf(fees1, token1Ref.decimals, price1), fees0, fees1),
     },
   };

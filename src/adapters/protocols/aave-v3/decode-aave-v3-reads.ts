@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { AbiAddress, AbiDecimals, AbiUint, abiMembers, type DecodedBy } from '../../chain/read-value-codecs';
+import { TokenAddressCodec, type TokenAddress } from '../../../domain/address/token-address';
+import { AbiDecimals, AbiUint, abiMembers, type DecodedBy } from '../../chain/read-value-codecs';
 
 // The answers of the Aave v3 Pool and ProtocolDataProvider as codecs for decodeReadResult: the members the adapter uses.
 
@@ -15,12 +16,12 @@ export const AaveAccountDataCodec = abiMembers(6, {
 export type AaveAccountData = DecodedBy<typeof AaveAccountDataCodec>;
 
 /** ProtocolDataProvider.getAllReservesTokens (the symbol is untrusted chain text). */
-export const AaveReserveTokensCodec = t.readonlyArray(t.type({ symbol: t.string, tokenAddress: AbiAddress }));
+export const AaveReserveTokensCodec = t.readonlyArray(t.type({ symbol: t.string, tokenAddress: TokenAddressCodec }));
 
 /** One reserve of the market: its asset and its (untrusted) symbol. */
 export interface AaveReserveToken {
   readonly symbol: string;
-  readonly asset: DecodedBy<typeof AbiAddress>;
+  readonly asset: TokenAddress;
 }
 
 /** ProtocolDataProvider.getReserveConfigurationData, the parts the adapter uses. */

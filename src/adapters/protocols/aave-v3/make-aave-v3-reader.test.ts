@@ -125,7 +125,7 @@ describe('makeAaveV3Reader plan', () => {
       `Yei Finance Pool.getUserAccountData at ${pool}: unexpected answer (not at least 6 values)`,
     );
     expect(() => drive(makeReader().plan(wallet).start, [() => [accountData(0n, maxUint256), ok([{ symbol: 'X', tokenAddress: 'nope' }])]])).toThrow(
-      `Yei Finance ProtocolDataProvider.getAllReservesTokens at ${dataProvider}: unexpected answer (value 0.tokenAddress is not address)`,
+      `Yei Finance ProtocolDataProvider.getAllReservesTokens at ${dataProvider}: unexpected answer (value 0.tokenAddress is not TokenAddress)`,
     );
   });
 

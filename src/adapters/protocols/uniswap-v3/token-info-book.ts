@@ -1,9 +1,10 @@
-import { erc20Abi, getAddress, type Address } from 'viem';
+import { erc20Abi, type Address } from 'viem';
 import { LRUCache } from 'lru-cache';
 import type { RegistryToken } from '../../../config/sei-networks';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { TokenRef } from '../../../domain/tokens/token-ref';
-import { optionalDecimals, optionalString } from '../../chain/decode-read-result';
+import { TokenAddressCodec, type TokenAddress } from '../../../domain/address/token-address';
+import { decodeOptionalRead, optionalDecimals, optionalString } from '../../chain/decode-read-result';
 import type { ContractRead, ReadResult } from '../../chain/read-plan';
 
 /** The registry's entry for a token address (any letter case), if it has one. */
@@ -11,6 +12,7 @@ export type KnownTokenLookup = (address: Address) => RegistryToken | undefined;
 
 /** What a liquidity position needs to know of one of its tokens. */
 export interface TokenInfo {
+  readonly address: TokenAddress;
   readonly ref: TokenRef;
   readonly isStable: boolean;
 }
@@ -32,16 +34,19 @@ export interface TokenInfoBook {
 }
 
 
+const optionalTokenAddress = (address: string): TokenAddress | undefined => decodeOptionalRead(TokenAddressCodec)({ ok: true, value: address });
+
 /** Builds a token book over the registry lookup, remembering up to `maxEntries` (default 10,000) tokens read on chain. */
 export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_000): TokenInfoBook => {
   const discovered = new LRUCache<string, TokenInfo>({ max: maxEntries });
 
   const find = (address: Address): TokenInfo | undefined => {
     const known = knownToken(address);
-    if (known !== undefined) {
-      const checksummed = getAddress(known.address);
+    const registered = known === undefined ? undefined : optionalTokenAddress(known.address);
+    if (known !== undefined && registered !== undefined) {
       return {
-        ref: { key: checksummed, address: checksummed, symbol: known.symbol, decimals: known.decimals, coingeckoId: known.coingeckoId },
+        address: registered,
+        ref: { key: registered, address: registered, symbol: known.symbol, decimals: known.decimals, coingeckoId: known.coingeckoId },
         isStable: known.isStable,
       };
     }
@@ -49,7 +54,7 @@ export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_
   };
 
   const metadataReads = (addresses: ReadonlyArray<Address>): MetadataReads => {
-    const missing = [...new Map(addresses.map((a) => [a.toLowerCase(), getAddress(a)])).values()].filter((a) => find(a) === undefined);
+    const missing = [...new Map(addresses.flatMap((a) => optionalTokenAddress(a) ?? []).map((a) => [a.toLowerCase(), a])).values()].filter((a) => find(a) === undefined);
     return {
       reads: missing.flatMap((address) => [
         { address, abi: erc20Abi, functionName: 'decimals' },
@@ -61,6 +66,7 @@ export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_
           if (decimals === undefined) return;
           const cleanSymbol = sanitizeChainString(optionalString(results[2 * i + 1]) ?? '', MAX_SYMBOL_LENGTH);
           discovered.set(address.toLowerCase(), {
+            address,
             ref: { key: address, address, symbol: cleanSymbol === '' ? '???' : cleanSymbol, decimals, coingeckoId: null },
             isStable: false,
           });
