@@ -17,7 +17,7 @@ import { priceRoutes } from '../http/routes/price-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
 import type { Metrics } from '../infra/metrics';
-import { makeRateLimiter, type RateLimiterOptions } from '../infra/rate-limit/rate-limiter';
+import { makeHttpRateLimits } from './http-rate-limits';
 import type { AlertsService } from '../services/alerts/alerts-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { HealthChecks } from '../services/health';
@@ -60,15 +60,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
   const { config, registry } = w;
   const { database, redis } = w.storage;
-  const limiter = (options: Omit<RateLimiterOptions, 'redis'>) => makeRateLimiter({ ...options, ...(redis === undefined ? {} : { redis }) });
+  const limits = makeHttpRateLimits(config, redis);
   return makeApp({
     config,
     logger: w.logger,
     metrics: w.metrics,
-    limiters: {
-      api: limiter({ name: 'api', points: config.rateLimit.max, windowMs: config.rateLimit.windowMs }),
-      ai: limiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs }),
-    },
+    limiters: { api: limits.api, ai: limits.ai },
     operatorRouters: [
       healthRoutes({ checks: w.checks, lifecycle: w.lifecycle, version: config.version }),
       operatorRoutes({
@@ -88,7 +85,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,
-        refreshLimiter: limiter({ name: 'refresh', points: config.rateLimit.refreshPerMinute, windowMs: 60_000 }),
+        refreshLimit: limits.refresh,
       }),
       priceRoutes({
         priceFeed: w.pricing.priceFeed,

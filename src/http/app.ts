@@ -4,11 +4,10 @@ import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import type { Logger } from '../services/ports/logger';
 import type { Metrics } from '../infra/metrics';
-import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
 import { accessLog } from './middleware/access-log';
 import { contentSecurityPolicy } from './middleware/content-security-policy';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
-import { rateLimit } from './middleware/rate-limit';
+import { rateLimit, type HttpRateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
 import { requestTimeout } from './middleware/request-timeout';
 import { workerIdHeader } from './middleware/worker-id';
@@ -17,7 +16,7 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly limiters: { readonly api: RateLimiter; readonly ai: RateLimiter };
+  readonly limiters: { readonly api: HttpRateLimit; readonly ai: HttpRateLimit };
   /** Health, metrics and debug routes: outside /api and its rate limits. */
   readonly operatorRouters: ReadonlyArray<Router>;
   /** Feature routers mounted under /api, after the rate limits. */

@@ -7,12 +7,11 @@ import { pipe } from 'fp-ts/function';
 import type { Registry } from '../../config/registry';
 import type { AppError } from '../../domain/app-error';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
-import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
 import { HistoryRangeCodec, type HistoryRange } from '../../services/portfolio/portfolio-history';
 import type { PortfolioQueries } from '../../services/portfolio/portfolio-queries';
 import { decodePart } from '../decode-request';
 import { sendError, sendOk } from '../envelope';
-import { admitRequest, clientOf } from '../middleware/rate-limit';
+import { admitRequest, clientOf, rateLimit, type HttpRateLimit } from '../middleware/rate-limit';
 import { respond } from '../respond';
 import { toHttpError } from '../to-http-error';
 
@@ -20,7 +19,7 @@ export interface PortfolioRouteDeps {
   readonly queries: PortfolioQueries;
   readonly registry: Registry;
   /** Refreshes per client and per wallet as resolved (REFRESH_RATE_LIMIT_MAX a minute). */
-  readonly refreshLimiter: RateLimiter;
+  readonly refreshLimit: HttpRateLimit;
 }
 
 const RangeQuery = t.partial({ range: HistoryRangeCodec });
@@ -64,6 +63,7 @@ const tokensOf = (req: Request): string | undefined => (typeof req.query['tokens
 export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   const router = Router();
   const { queries } = deps;
+  const refreshLimiter = rateLimit(deps.refreshLimit);
   const param = (req: Request): string => String(req.params['address'] ?? '');
 
   const answerPortfolio = async (req: Request, res: Response, address: string, extraTokens: string | undefined) => {
@@ -114,7 +114,7 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   router.post('/portfolio/:address/refresh', (req, res) =>
     respond(
       res,
-      queries.refresh(param(req), (wallet) => admitRequest(deps.refreshLimiter, `${clientOf(req)}:${wallet}`, res)),
+      queries.refresh(param(req), (wallet) => admitRequest(refreshLimiter, `${clientOf(req)}:${wallet}`, req, res)),
     ),
   );
 
