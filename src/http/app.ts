@@ -3,6 +3,7 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import type { Logger } from '../services/ports/logger';
+import { accessLineWriterOf } from '../infra/logging/access-line';
 import type { Metrics } from '../infra/metrics';
 import { accessLog } from './middleware/access-log';
 import { contentSecurityPolicy } from './middleware/content-security-policy';
@@ -33,7 +34,7 @@ export const makeApp = (deps: AppDeps): Express => {
 
   app.use(requestId());
   app.use(workerIdHeader());
-  app.use(accessLog(deps.logger, deps.metrics));
+  app.use(accessLog(accessLineWriterOf(deps.logger), deps.metrics));
   app.use(requestTimeout(config.server.requestTimeoutMs));
   // Helmet for the other security headers; the policy is ours, the same for every JSON answer (see content-security-policy.ts).
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
