@@ -75,18 +75,19 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
         connections: () => ({ http: connections.openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
       }),
     ],
+    // The hot routes first: every router before the one that matches costs a walk of its routes on each request.
     apiRouters: [
+      portfolioRoutes({
+        queries: w.portfolio.queries,
+        registry,
+        refreshLimit: limits.refresh,
+      }),
       docsRoutes(config.version),
       authRoutes(w.auth),
       alertRoutes({ auth: w.auth, alerts: w.alerts }),
       aiRoutes({ auth: w.auth, ai: w.assistant.ai, resolveWallet: w.portfolio.resolveWallet }),
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
-      portfolioRoutes({
-        queries: w.portfolio.queries,
-        registry,
-        refreshLimit: limits.refresh,
-      }),
       priceRoutes({
         priceFeed: w.pricing.priceFeed,
         history: w.pricing.history,

@@ -25,29 +25,35 @@ export interface PortfolioRouteDeps {
 const RangeQuery = t.partial({ range: HistoryRangeCodec });
 const WalletQuery = t.type({ walletAddress: t.string });
 
-// A cached portfolio object is shared by every request that reads it: serialise it and hash its body once.
-const encoded = new WeakMap<Portfolio, { readonly body: string; readonly etag: string }>();
+// A cached portfolio object is shared by every request that reads it: serialise, encode and hash its body once.
+const encoded = new WeakMap<Portfolio, { readonly body: Buffer; readonly etag: string }>();
 
 const encode = (p: Portfolio) => {
   const known = encoded.get(p);
   if (known !== undefined) return known;
-  const body = JSON.stringify({ success: true, data: p });
+  const body = Buffer.from(JSON.stringify({ success: true, data: p }));
   const result = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
   encoded.set(p, result);
   return result;
 };
 
-/** Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. */
+/**
+ * Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. The body goes out as
+ * the encoded bytes (no per-request UTF-8 encoding, no `res.send` content negotiation: the type is always JSON).
+ */
 const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
   if (res.headersSent) return; // answered meanwhile (the request timeout): the late read is dropped, like sendOk does
   const { body, etag } = encode(p);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
-  if (req.get('if-none-match') === etag) {
-    res.status(304).end();
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
     return;
   }
-  res.type('application/json').send(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
 };
 
 const rangeOf = (query: unknown): E.Either<AppError, HistoryRange> =>
