@@ -12,6 +12,11 @@ import type { Logger } from '../services/ports/logger';
 
 /** Key spaces read on every request of a hot route: the portfolio (one entry per wallet and extra-token list). */
 const L1_KEYSPACES = ['portfolio'];
+/**
+ * The L1's bound in cached JSON: ~1,600 DeFi wallets of ~10 KB; with their decoded objects and encoded answers a few
+ * times that in memory, well inside PM2's 512 MB restart threshold.
+ */
+const L1_MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The shared cache: Redis with an in-process LRU while Redis is down, or the LRU alone without REDIS_URL. With Redis,
@@ -28,7 +33,7 @@ export const makeAppCache = (
   if (redis === undefined) return makeCache(memoryStore, { logger, metrics });
   const bus = makeRedisInvalidationBus(redis.client, redis.subscriber, `${config.redis.keyPrefix}cache-invalidations`, logger);
   // Real time, not the injected clock: a copy lives exactly as long as its Redis entry, and Redis keeps real time.
-  const l1 = makeL1Copies({ keyspaces: L1_KEYSPACES, maxEntries: config.cacheMemoryMaxEntries, bus });
+  const l1 = makeL1Copies({ keyspaces: L1_KEYSPACES, maxEntries: config.cacheMemoryMaxEntries, maxTextBytes: L1_MAX_TEXT_BYTES, bus });
   return makeCache(makeRedisStore(redis.client), { logger, metrics, fallback: memoryStore, l1 });
 };
 

@@ -5,6 +5,8 @@ export interface L1Options {
   /** Key spaces (first key segment, e.g. `portfolio`) kept in process memory too. */
   readonly keyspaces: ReadonlyArray<string>;
   readonly maxEntries: number;
+  /** And at most this much cached JSON text (a copy's decoded object and its encoded answer weigh a few times more). */
+  readonly maxTextBytes: number;
   readonly bus: InvalidationBus;
   readonly nowMs?: () => number;
 }
@@ -25,7 +27,7 @@ export interface L1Copies {
   readonly read: (key: string, codec: unknown) => { readonly value: unknown } | undefined;
   /** Call before reading the shared store; pass the result to `keep`. */
   readonly mark: () => number;
-  readonly keep: (key: string, codec: unknown, value: unknown, ttlMs: number, mark: number) => void;
+  readonly keep: (key: string, codec: unknown, value: unknown, from: { readonly text: string; readonly ttlMs: number }, mark: number) => void;
   /** This worker changed `key`: drop its copy here and in every other worker. */
   readonly changed: (key: string) => void;
   readonly size: () => number;
@@ -34,7 +36,7 @@ export interface L1Copies {
 export const makeL1Copies = (options: L1Options): L1Copies => {
   const { bus } = options;
   const nowMs = options.nowMs ?? Date.now;
-  const copies = new LRUCache<string, Copy>({ max: options.maxEntries });
+  const copies = new LRUCache<string, Copy>({ max: options.maxEntries, maxSize: options.maxTextBytes });
   const keyspaces = new Set(options.keyspaces);
   bus.onInvalidate((key) => (key === undefined ? copies.clear() : copies.delete(key)));
   return {
@@ -53,8 +55,8 @@ export const makeL1Copies = (options: L1Options): L1Copies => {
       return { value: copy.value };
     },
     mark: () => bus.epoch(),
-    keep: (key, codec, value, ttlMs, mark) => {
-      if (bus.isLive() && bus.epoch() === mark) copies.set(key, { value, codec, expiresAt: nowMs() + ttlMs });
+    keep: (key, codec, value, from, mark) => {
+      if (bus.isLive() && bus.epoch() === mark) copies.set(key, { value, codec, expiresAt: nowMs() + from.ttlMs }, { size: Math.max(1, from.text.length) });
     },
     changed: (key) => {
       copies.delete(key);

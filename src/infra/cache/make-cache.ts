@@ -91,7 +91,7 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): MonitoredCache =>
       return O.none;
     }
     const value = decodeText<A>(key, raw.text, codec);
-    if (O.isSome(value)) l1.keep(key, codec, value.value, raw.ttlMs, mark);
+    if (O.isSome(value)) l1.keep(key, codec, value.value, raw, mark);
     return value;
   };
 
