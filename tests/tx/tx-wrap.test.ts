@@ -32,6 +32,7 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
   let app: RunningServer;
   let wallet: DevnetAccount;
   let token: string;
+  let registryFile: string;
   const clock = makeTestClock();
   const cleanups: Array<() => void> = [];
   const latencies: number[] = [];
@@ -64,7 +65,8 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
     defi = await deploySeiDefiDevnet(h.devnet);
     const registry = writeRegistryFile(defi.registry);
     cleanups.push(registry.remove);
-    app = await startAppOnHarness(h, registry.file, {}, { now: clock.now });
+    registryFile = registry.file;
+    app = await startAppOnHarness(h, registryFile, {}, { now: clock.now });
     wallet = freshAccount(h.devnet);
     await h.devnet.setBalance(wallet.address, parseEther('100'));
     token = await signIn(app.app, wallet.account);
@@ -171,6 +173,19 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
     const gasPaid = await signAndSend(data, holder);
     expect(await wseiOf(holder.address)).toBe(value);
     expect(await seiOf(holder.address)).toBe(parseEther('3') - value - gasPaid);
+  });
+
+  it('a hung RPC answers 503 RPC_UNAVAILABLE at the read deadline, not at the request timeout', async () => {
+    const strict = await startAppOnHarness(h, registryFile, { RPC_READ_DEADLINE_MS: '300' }, { now: clock.now });
+    try {
+      const strictToken = await signIn(strict.app, wallet.account);
+      h.proxy.setFailing(true, 'hang');
+      const res = await request(strict.app).post('/api/tx/wrap').set('Authorization', `Bearer ${strictToken}`).send({ amount: '1' });
+      expect([res.status, res.body.error.code]).toEqual([503, 'RPC_UNAVAILABLE']);
+    } finally {
+      h.proxy.setFailing(false);
+      await strict.shutdown('done');
+    }
   });
 
   it('refuses without a token (401) and with a wallet the body names (400)', async () => {

@@ -24,6 +24,11 @@ const CAPTURED = {
     data: '0x08c379a0000000000000000000000000000000000000000000000000000000000000002000000000000000000000000000000000000000000000000000000000000000035354460000000000000000000000000000000000000000000000000000000000',
     message: 'execution reverted: STF',
   },
+  /** SwapRouter02.exactInputSingle of 1 SEI into USDC asking for 1,000,000 USDC at least. */
+  uniswapTooLittleReceived: {
+    data: '0x08c379a000000000000000000000000000000000000000000000000000000000000000200000000000000000000000000000000000000000000000000000000000000013546f6f206c6974746c6520726563656976656400000000000000000000000000',
+    message: 'execution reverted: Too little received',
+  },
   /** TestToken.transfer from a wallet holding none. */
   tokenBalanceShort: {
     data: '0x08c379a00000000000000000000000000000000000000000000000000000000000000020000000000000000000000000000000000000000000000000000000000000001f54657374546f6b656e3a20696e73756666696369656e742062616c616e636500',
@@ -59,6 +64,7 @@ describe('decodeRevert', () => {
   });
 
   it('Uniswap\'s slippage checks are SLIPPAGE', () => {
+    expect(decodeRevert(CAPTURED.uniswapTooLittleReceived)).toEqual({ code: 'SLIPPAGE', message: 'Too little received' });
     for (const reason of ['Too little received', 'Too much requested', 'Price slippage check', 'UniswapV2Router: INSUFFICIENT_OUTPUT_AMOUNT']) {
       expect(decodeRevert({ data: errorString(reason) })).toEqual({ code: 'SLIPPAGE', message: reason });
     }
