@@ -116,6 +116,8 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     // TestToken keeps allowances in a nested mapping at slot 5; found by probing all 22 layouts in one batch.
     expect(await slots.get(usdc)()).toEqual(O.some({ mappingIndex: 5, ordering: 'solidity' }));
     expect(h.proxy.stats().ethCallTargets[usdc.toLowerCase()]).toBe(22 + 3);
+    // Block number; allowance; the 22 probes; simulation + gas + health factor + balance.
+    expect(h.proxy.stats().httpRequests).toBe(4);
 
     const before = await balanceOf(usdc, wallet.address);
     await send(prepared, wallet);
@@ -142,6 +144,7 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     expect(gas === SUPPLY_GAS_UPPER_BOUND).toBe(false);
     // The cached layout is not probed again: only the allowance and the balance are read from the token.
     expect(h.proxy.stats().ethCallTargets[usdc.toLowerCase()]).toBe(2);
+    expect(h.proxy.stats().httpRequests).toBe(3);
     const estimate = await h.devnet.publicClient.estimateGas({ account: wallet.address, to: pool, data: prepared.transactions[0]?.data ?? '0x', blockNumber: prepared.blockNumber });
     expect(gas).toBe((estimate * 12n) / 10n);
     const receipt = await h.devnet.sendTransaction({ to: pool, data: prepared.transactions[0]?.data ?? '0x', gas }, wallet);
