@@ -18,12 +18,12 @@ const errors = (...statuses: ReadonlyArray<number>) =>
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST)',
   401: 'Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*)',
-  403: 'Signed in as another wallet (FORBIDDEN)',
+  403: 'Signed in as another wallet (FORBIDDEN), or not the owner of the position (NOT_OWNER)',
   404: 'Unknown resource (NOT_FOUND)',
   409: 'Conflict (CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   415: 'Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'A sei1 address with no EVM association (ADDRESS_NOT_ASSOCIATED)',
+  422: 'A sei1 address with no EVM association (ADDRESS_NOT_ASSOCIATED), or a transaction that cannot be prepared (UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO)',
   429: 'Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After',
   502: 'An upstream answered badly (UPSTREAM_BAD_RESPONSE)',
   503: 'An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, TIMEOUT)',
@@ -34,6 +34,13 @@ const json = (schema: Schema) => ({ required: true, content: { 'application/json
 const addressParam = { name: 'address', in: 'path', required: true, description: '0x… (any case) or sei1… address', schema: str };
 const rangeParam = (values: ReadonlyArray<string>) => ({ name: 'range', in: 'query', required: false, schema: { type: 'string', enum: values } });
 const authed = { security: [{ bearer: [] }] };
+
+const baseUnits: Schema = { type: 'string', description: 'base units: a decimal string of a positive integer below 2^256' };
+
+/** A prepare route of API.md "Transactions": the signed-in wallet's unsigned transactions, simulated. */
+const txPrepare = (summary: string, body: Schema) => ({
+  post: { tags: ['Transactions'], ...authed, summary, requestBody: json(body), responses: { ...ok(ref('PreparedTransactions')), ...errors(400, 401, 403, 422, 503) } },
+});
 
 const portfolioRead = (summary: string, data: Schema, extra: ReadonlyArray<Schema> = []) => ({
   get: { tags: ['Portfolio'], summary, parameters: [addressParam, ...extra], responses: { ...ok(data), ...errors(400, 422, 429, 503) } },
@@ -67,6 +74,23 @@ export const openApiDocument = (version: string) => ({
         stablecoinShare: num, impermanentLossRisk: num, factors: arr(obj({ id: str, weight: num, value: num, explanation: str })),
         liquidationPrice: { type: ['object', 'null'], properties: { asset: str, symbol: str, priceUSD: num } },
       }),
+      PreparedTransactions: obj(
+        {
+          action: str, wallet: str, chainId: num, blockNumber: str,
+          transactions: arr(obj({ to: str, data: str, value: str, chainId: num, gas: { type: 'string', description: 'estimate × 1.2, or an upper bound after an approval' }, description: str, kind: { enum: ['approve', 'action'] } })),
+          simulation: obj(
+            {
+              ok: { type: ['boolean', 'null'], description: 'null: could not be simulated faithfully (error.code NOT_SIMULATED says why)' },
+              error: obj({ code: { enum: ['INSUFFICIENT_BALANCE', 'INSUFFICIENT_COLLATERAL', 'HEALTH_FACTOR_TOO_LOW', 'SLIPPAGE', 'REVERTED', 'NOT_SIMULATED'] }, message: str }),
+              healthFactorBefore: nullableNum, healthFactorAfter: nullableNum,
+              balanceChanges: arr(obj({ token: { type: 'string', description: '"native" or the token address' }, symbol: str, delta: { type: 'string', description: 'signed base units, gas excluded' }, deltaFormatted: str })),
+            },
+            ['ok', 'healthFactorBefore', 'healthFactorAfter', 'balanceChanges'],
+          ),
+          quote: { type: 'object' }, expiresAt: str,
+        },
+        ['action', 'wallet', 'chainId', 'blockNumber', 'transactions', 'simulation', 'expiresAt'],
+      ),
       Portfolio: obj(
         {
           walletAddress: str, chainId: num, blockNumber: num, totalValueUSD: num, netWorthUSD: num, totalSuppliedUSD: num, totalBorrowedUSD: num, totalLiquidityUSD: num,
@@ -117,6 +141,8 @@ export const openApiDocument = (version: string) => ({
       post: { tags: ['Alerts'], ...authed, summary: 'Create an alert', requestBody: json(obj({ type: { enum: ['health_factor_below', 'value_change_pct', 'price_above', 'price_below', 'lp_out_of_range'] }, threshold: num, token: str }, ['type', 'threshold'])), responses: { '201': { description: 'created' }, ...errors(400, 401, 409) } },
     },
     '/api/alerts/{id}': { delete: { tags: ['Alerts'], ...authed, summary: 'Delete one of your alerts', parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { ...ok({ type: 'object' }), ...errors(401, 404) } } },
+    '/api/tx/wrap': txPrepare('Wrap native SEI into WSEI ("max": the SEI balance less a gas reserve)', obj({ amount: { anyOf: [baseUnits, { const: 'max' }] } })),
+    '/api/tx/unwrap': txPrepare('Unwrap WSEI into native SEI ("max": the WSEI balance)', obj({ amount: { anyOf: [baseUnits, { const: 'max' }] } })),
     '/api/me/data': { delete: { tags: ['Account'], ...authed, summary: "Erase the wallet's chat history, alerts and sessions", responses: { ...ok(obj({ erased: { type: 'object' } })), ...errors(401) } } },
     '/api/ai/analyze': { post: { tags: ['AI'], ...authed, summary: 'Portfolio analysis (provider "openai" or "heuristic")', requestBody: json(obj({ walletAddress: str, analysisType: { enum: ['basic', 'detailed', 'risk_focused'] } }, [])), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },
     '/api/ai/suggest': { post: { tags: ['AI'], ...authed, summary: 'Suggestions toward goals and a risk tolerance', requestBody: json({ type: 'object' }), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },
