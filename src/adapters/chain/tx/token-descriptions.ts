@@ -25,9 +25,9 @@ export const makeTokenDescriptions = (client: SeiClient, registry: Registry): To
           call(() => client.readContract({ address: token, abi: erc20Abi, functionName: 'symbol' })),
           call(() => client.readContract({ address: token, abi: erc20Abi, functionName: 'decimals' })),
         ),
-        TE.map(([symbol, decimals]) => ({ symbol: sanitizeChainString(symbol, MAX_SYMBOL_LENGTH), decimals })),
+        TE.map(([symbol, decimals]): TokenDescription => ({ symbol: sanitizeChainString(symbol, MAX_SYMBOL_LENGTH), decimals })),
         // A token without symbol()/decimals() is named by its address, its amounts in base units.
-        TE.orElse((cause) => (cause instanceof BaseError && !isOutage(cause) ? TE.right({ symbol: token, decimals: 0 }) : TE.left<AppError>({ _tag: 'RpcUnavailable', cause }))),
+        TE.orElse((cause) => (cause instanceof BaseError && !isOutage(cause) ? TE.right<AppError, TokenDescription>({ symbol: token, decimals: 0 }) : TE.left<AppError>({ _tag: 'RpcUnavailable', cause }))),
         TE.tap((d) => TE.fromIO(() => read.set(token.toLowerCase(), d))),
       );
     },
