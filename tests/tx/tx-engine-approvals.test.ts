@@ -167,6 +167,25 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     await send(prepared, wallet);
   });
 
+  it('answers ok: null when the RPC refuses state overrides, and does not remember the refusal as the token\'s layout', async () => {
+    const usdt0 = defi.token('USDT0').address;
+    await defi.mint([{ token: usdt0, to: wallet.address, amount: 10n ** 6n }]);
+    h.proxy.setStateOverrideCalls('refuse');
+    try {
+      const prepared = await run(supplyPlanner(pool, usdt0, 10n ** 6n));
+      expect(prepared.transactions.map((tx) => tx.kind)).toEqual(['approve', 'action']);
+      expect(prepared.simulation.ok).toBeNull();
+      expect(prepared.simulation.error).toEqual({
+        code: 'NOT_SIMULATED',
+        message: 'the RPC does not take state overrides, so the approval cannot be simulated: too many arguments, want at most 2',
+      });
+      expect(await slots.get(usdt0)()).toEqual(O.none);
+    } finally {
+      h.proxy.setStateOverrideCalls('forward');
+    }
+    expect((await run(supplyPlanner(pool, usdt0, 10n ** 6n))).simulation.ok).toBe(true);
+  });
+
   it('answers ok: null with the reason, never a guessed ok: true, when the allowance slot has no known layout; the transactions are still prepared', async () => {
     const { abi, bytecode } = loadArtifact('HashedAllowanceToken');
     const hashed = getAddress(await h.devnet.deployContract(abi, bytecode));

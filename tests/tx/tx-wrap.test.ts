@@ -175,6 +175,23 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
     expect(await seiOf(holder.address)).toBe(parseEther('3') - value - gasPaid);
   });
 
+  it('422 NOTHING_TO_DO for unwrap "max" without WSEI; 422 UNKNOWN_ASSET on a network whose registry has no wrapped native token', async () => {
+    const empty = freshAccount(h.devnet);
+    await h.devnet.setBalance(empty.address, parseEther('1'));
+    const res = await prepare('unwrap', { amount: 'max' }, await signIn(app.app, empty.account));
+    expect([res.status, res.body.error.code]).toEqual([422, 'NOTHING_TO_DO']);
+
+    const withoutWsei = writeRegistryFile({ ...defi.registry, wrappedNative: null });
+    cleanups.push(withoutWsei.remove);
+    const other = await startAppOnHarness(h, withoutWsei.file, {}, { now: clock.now });
+    try {
+      const refused = await request(other.app).post('/api/tx/wrap').set('Authorization', `Bearer ${await signIn(other.app, wallet.account)}`).send({ amount: '1' });
+      expect([refused.status, refused.body.error.code]).toEqual([422, 'UNKNOWN_ASSET']);
+    } finally {
+      await other.shutdown('done');
+    }
+  });
+
   it('a hung RPC answers 503 RPC_UNAVAILABLE at the read deadline, not at the request timeout', async () => {
     const strict = await startAppOnHarness(h, registryFile, { RPC_READ_DEADLINE_MS: '300' }, { now: clock.now });
     try {
