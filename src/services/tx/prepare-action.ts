@@ -4,7 +4,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { encodeFunctionData, erc20Abi, formatUnits, type Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { ActionPlan, AllowanceNeed, PlanContext, PlannedCall } from '../../domain/tx/action-plan';
-import { approvalAmount } from '../../domain/tx/approval-amount';
+import { approvalAmount, mergeAllowanceNeeds } from '../../domain/tx/approval-amount';
 import type { DescribedBalanceChange, PreparedTransactions, SimulationOutcome } from '../../domain/tx/prepared-transactions';
 import { estimateGas } from './estimate-gas';
 import { shortBalanceOf } from './short-balance';
@@ -39,7 +39,7 @@ const APPROVE_GAS_UPPER_BOUND = 100_000n;
 
 const shortAllowances = (deps: TxEngineDeps, ctx: PlanContext, plan: ActionPlan): TE.TaskEither<AppError, ReadonlyArray<ShortAllowance>> =>
   pipe(
-    plan.allowances,
+    mergeAllowanceNeeds(plan.allowances),
     TE.traverseArray((need) => {
       const amount = approvalAmount(need, plan.approvalCoversAccrualUntilExpiry === true, deps.ttlSeconds);
       return pipe(
