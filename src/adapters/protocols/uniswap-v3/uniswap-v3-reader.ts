@@ -9,7 +9,8 @@ import { poolKeyId, type PoolKey } from './compute-pool-address';
 import { makePoolAddressBook } from './pool-address-book';
 import { addressAt, bigintAt, bigintOf, numberAt, tupleOf } from './read-result-values';
 import { makeTokenInfoBook, type KnownTokenLookup } from './token-info-book';
-import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from './uniswap-v3-abis';
+import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
+import { uniswapV3PoolAbi } from './uniswap-v3-abis';
 
 export interface UniswapV3ReaderOptions {
   readonly addresses: { readonly factory: string; readonly nonfungiblePositionManager: string; readonly poolInitCodeHash?: string };
