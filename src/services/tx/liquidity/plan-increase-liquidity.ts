@@ -1,0 +1,60 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import * as TE from 'fp-ts/TaskEither';
+import { encodeFunctionData } from 'viem';
+import type { ActionPlan } from '../../../domain/tx/action-plan';
+import type { IncreaseLiquidityRequest } from '../../../domain/tx/liquidity/liquidity-requests';
+import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
+import { INCREASE_LIQUIDITY_GAS_UPPER_BOUND } from './liquidity-gas';
+import type { LiquidityPlanner, LiquidityPlannerDeps } from './liquidity-planner-deps';
+import { liquidityToAdd } from './liquidity-to-add';
+import { readOwnedPosition } from './read-owned-position';
+
+/**
+ * Add to a position the wallet owns: NonfungiblePositionManager.increaseLiquidity with the liquidity the desired
+ * amounts buy in the position's range at the pool's price at the plan's block. Refusals: 404 for an NFT that does not
+ * exist, 403 NOT_OWNER for another wallet's, 422 NOTHING_TO_DO when the amounts buy no liquidity.
+ */
+export const planIncreaseLiquidity =
+  (deps: LiquidityPlannerDeps) =>
+  (request: IncreaseLiquidityRequest): LiquidityPlanner =>
+  (ctx) =>
+    pipe(
+      readOwnedPosition(deps.chain, request.tokenId, ctx),
+      TE.flatMap(({ value: position, blockTimestamp }) =>
+        pipe(
+          liquidityToAdd({ ...request, pool: position.pool, tickLower: position.tickLower, tickUpper: position.tickUpper, positionManager: deps.chain.positionManager }),
+          E.map(
+            ({ quote, allowances, balanceChanges }): ActionPlan => ({
+              action: 'add_liquidity',
+              allowances,
+              calls: [
+                {
+                  to: deps.chain.positionManager,
+                  data: encodeFunctionData({
+                    abi: nonfungiblePositionManagerAbi,
+                    functionName: 'increaseLiquidity',
+                    args: [
+                      {
+                        tokenId: request.tokenId,
+                        amount0Desired: request.amount0Desired,
+                        amount1Desired: request.amount1Desired,
+                        amount0Min: quote.amount0Min,
+                        amount1Min: quote.amount1Min,
+                        deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
+                      },
+                    ],
+                  }),
+                  value: 0n,
+                  description: `Add liquidity ${quote.liquidity} to DragonSwap V2 position #${request.tokenId}`,
+                  gasUpperBound: INCREASE_LIQUIDITY_GAS_UPPER_BOUND,
+                },
+              ],
+              balanceChanges,
+              quote,
+            }),
+          ),
+          TE.fromEither,
+        ),
+      ),
+    );
