@@ -114,7 +114,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     },
   });
   const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
-  const tx = makeTx({ config, registry, chain, now });
+  const tx = makeTx({ config, registry, chain, logger, now });
   const http = makeHttpServer({
     config,
     registry,

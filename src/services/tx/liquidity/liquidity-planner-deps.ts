@@ -1,7 +1,4 @@
-import type { TaskEither } from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
-import type { AppError } from '../../../domain/app-error';
-import type { ActionPlan, PlanContext } from '../../../domain/tx/action-plan';
 import type { PositionManagerChain } from './ports';
 
 export interface LiquidityPlannerDeps {
@@ -12,5 +9,3 @@ export interface LiquidityPlannerDeps {
   readonly deadlineSeconds: number;
 }
 
-/** A planner as the engine runs it (services/tx/prepare-action.ts). */
-export type LiquidityPlanner = (ctx: PlanContext) => TaskEither<AppError, ActionPlan>;

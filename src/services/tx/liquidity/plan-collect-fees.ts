@@ -5,7 +5,8 @@ import type { ActionPlan } from '../../../domain/tx/action-plan';
 import type { CollectFeesRequest } from '../../../domain/tx/liquidity/liquidity-requests';
 import { collectEverythingData } from './collect-everything-call';
 import { COLLECT_GAS_UPPER_BOUND } from './liquidity-gas';
-import type { LiquidityPlanner, LiquidityPlannerDeps } from './liquidity-planner-deps';
+import type { Planner } from '../prepare-action';
+import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { owedOrFail } from './owed-or-fail';
 import { readOwnedPosition } from './read-owned-position';
 
@@ -16,7 +17,7 @@ import { readOwnedPosition } from './read-owned-position';
  */
 export const planCollectFees =
   (deps: LiquidityPlannerDeps) =>
-  (request: CollectFeesRequest): LiquidityPlanner =>
+  (request: CollectFeesRequest): Planner =>
   (ctx) =>
     pipe(
       readOwnedPosition(deps.chain, request.tokenId, ctx),

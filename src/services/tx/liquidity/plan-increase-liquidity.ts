@@ -6,7 +6,8 @@ import type { ActionPlan } from '../../../domain/tx/action-plan';
 import type { IncreaseLiquidityRequest } from '../../../domain/tx/liquidity/liquidity-requests';
 import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
 import { INCREASE_LIQUIDITY_GAS_UPPER_BOUND } from './liquidity-gas';
-import type { LiquidityPlanner, LiquidityPlannerDeps } from './liquidity-planner-deps';
+import type { Planner } from '../prepare-action';
+import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { liquidityToAdd } from './liquidity-to-add';
 import { readOwnedPosition } from './read-owned-position';
 
@@ -17,7 +18,7 @@ import { readOwnedPosition } from './read-owned-position';
  */
 export const planIncreaseLiquidity =
   (deps: LiquidityPlannerDeps) =>
-  (request: IncreaseLiquidityRequest): LiquidityPlanner =>
+  (request: IncreaseLiquidityRequest): Planner =>
   (ctx) =>
     pipe(
       readOwnedPosition(deps.chain, request.tokenId, ctx),

@@ -8,7 +8,8 @@ import { checkMintRange, checkTickSpacing } from '../../../domain/tx/liquidity/c
 import type { MintPositionRequest } from '../../../domain/tx/liquidity/liquidity-requests';
 import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
 import { MINT_GAS_UPPER_BOUND } from './liquidity-gas';
-import type { LiquidityPlanner, LiquidityPlannerDeps } from './liquidity-planner-deps';
+import type { Planner } from '../prepare-action';
+import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { liquidityToAdd } from './liquidity-to-add';
 
 const invalid = (details: ReturnType<typeof checkMintRange>): AppError => ({ _tag: 'ValidationFailed', details });
@@ -21,7 +22,7 @@ const invalid = (details: ReturnType<typeof checkMintRange>): AppError => ({ _ta
  */
 export const planMintPosition =
   (deps: LiquidityPlannerDeps) =>
-  (request: MintPositionRequest): LiquidityPlanner =>
+  (request: MintPositionRequest): Planner =>
   (ctx) => {
     const issues = checkMintRange(request);
     if (issues.length > 0) return TE.left(invalid(issues));

@@ -9,7 +9,8 @@ import { getAmountsForLiquidity } from '../../../domain/uniswap-v3';
 import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
 import { collectEverythingData } from './collect-everything-call';
 import { REMOVE_LIQUIDITY_GAS_UPPER_BOUND } from './liquidity-gas';
-import type { LiquidityPlanner, LiquidityPlannerDeps } from './liquidity-planner-deps';
+import type { Planner } from '../prepare-action';
+import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { owedOrFail } from './owed-or-fail';
 import { readOwnedPosition } from './read-owned-position';
 
@@ -23,7 +24,7 @@ import { readOwnedPosition } from './read-owned-position';
  */
 export const planRemoveLiquidity =
   (deps: LiquidityPlannerDeps) =>
-  (request: RemoveLiquidityRequest): LiquidityPlanner =>
+  (request: RemoveLiquidityRequest): Planner =>
   (ctx) =>
     pipe(
       readOwnedPosition(deps.chain, request.tokenId, ctx),
