@@ -1,6 +1,5 @@
 import { Router, type Response } from 'express';
 import * as E from 'fp-ts/Either';
-import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import type * as t from 'io-ts';
 import type { Address } from 'viem';
@@ -28,14 +27,11 @@ import { toHttpError } from '../to-http-error';
 /** Decodes the body with `codec`, then answers what `prepare` makes of it for the signed-in wallet. */
 const prepareWith =
   <A, O>(codec: t.Type<A, O, unknown>, prepare: (wallet: Address, body: A) => TE.TaskEither<AppError, PreparedTransactions>) =>
-  (body: unknown, res: Response) =>
-    pipe(
-      decodePart('body', codec, body),
-      E.match(
-        (error) => sendError(res, toHttpError(error)),
-        (decoded) => respond(res, TE.map(preparedTransactionsJson)(prepare(authedWallet(res), decoded))),
-      ),
-    );
+  async (body: unknown, res: Response): Promise<void> => {
+    const decoded = decodePart('body', codec, body);
+    if (E.isLeft(decoded)) return sendError(res, toHttpError(decoded.left));
+    return respond(res, TE.map(preparedTransactionsJson)(prepare(authedWallet(res), decoded.right)));
+  };
 
 /**
  * POST /api/tx/liquidity/add (mint, or increase with a `tokenId`), /remove (decrease + collect) and /collect: the
