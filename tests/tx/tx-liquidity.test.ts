@@ -47,7 +47,7 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
   const clock = makeTestClock();
   const cleanups: Array<() => void> = [];
   const latencies: number[] = [];
-  const requestsPerPrepare: Record<string, number> = {};
+  const requestsPerPrepare: Record<string, { readonly http: number; readonly methods: Readonly<Record<string, number>> }> = {};
   const gasUsed: Record<string, bigint> = {};
 
   const prepare = async (path: 'add' | 'remove' | 'collect', body: unknown, bearer: string | null = token) => {
@@ -61,7 +61,8 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
   const prepared = async (name: string, path: 'add' | 'remove' | 'collect', body: unknown): Promise<PreparedJson> => {
     h.proxy.reset();
     const res = await prepare(path, body);
-    requestsPerPrepare[name] = h.proxy.stats().httpRequests;
+    const stats = h.proxy.stats();
+    requestsPerPrepare[name] = { http: stats.httpRequests, methods: stats.methods };
     expect([res.status, res.body.error]).toEqual([200, undefined]);
     return res.body.data as PreparedJson;
   };
@@ -156,6 +157,8 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
       amount1Desired: amountOf(key.token1, '1000').toString(),
     };
     const data = await prepared('mint', 'add', body);
+    // The block number, the pool (one multicall), the allowances, the allowance slots probed, the simulation and gas.
+    expect(requestsPerPrepare.mint?.http).toBe(5);
     expect(data.action).toBe('add_liquidity');
     expect(data.simulation.ok).toBe(true);
     expect(data.transactions.map((t) => [t.kind, t.to])).toEqual([
@@ -193,6 +196,8 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
   it('add (increase) to the wallet’s NFT: the liquidity grows by exactly the quote, the wallet pays exactly the quoted amounts', async () => {
     const liquidityBefore = (await positionOf(tokenId))[7];
     const data = await prepared('increase', 'add', { tokenId: tokenId.toString(), amount0Desired: amountOf(key.token0, '500').toString(), amount1Desired: amountOf(key.token1, '200').toString(), slippageBps: 100 });
+    // The NFT is new to the app: its position, then its pool (two rounds); the allowance slots are known by now.
+    expect(requestsPerPrepare.increase?.http).toBe(5);
     expect(data.simulation.ok).toBe(true);
     expect(decodeFunctionData({ abi: nonfungiblePositionManagerAbi, data: data.transactions.at(-1)?.data ?? '0x' }).functionName).toBe('increaseLiquidity');
     expect(BigInt(data.quote?.amount1Min ?? -1)).toBe((BigInt(data.quote?.amount1 ?? 0) * 9900n) / 10_000n);
@@ -211,6 +216,8 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
     const reported = await simulateCollect(h.devnet.publicClient, defi.dragonswapV2, { owner: wallet.address, tokenId, blockNumber: block });
     expect(reported.amount0 > 0n && reported.amount1 > 0n).toBe(true);
     const data = await prepared('collect', 'collect', { tokenId: tokenId.toString() });
+    // The NFT's pool is remembered: one round reads the position, its pool and what collect pays; no allowances.
+    expect(requestsPerPrepare.collect?.http).toBe(3);
     expect(data.action).toBe('collect');
     expect(data.simulation.ok).toBe(true);
     expect(data.transactions.map((t) => t.kind)).toEqual(['action']);
@@ -235,6 +242,7 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
     const block = await h.devnet.publicClient.getBlockNumber();
     const fees = await simulateCollect(h.devnet.publicClient, defi.dragonswapV2, { owner: wallet.address, tokenId, blockNumber: block });
     const data = await prepared('remove', 'remove', { tokenId: tokenId.toString(), percent: 40 });
+    expect(requestsPerPrepare.remove?.http).toBe(3);
     expect(data.action).toBe('remove_liquidity');
     expect(data.simulation.ok).toBe(true);
     expect(data.transactions.map((t) => t.kind)).toEqual(['action']);

@@ -1,6 +1,7 @@
 import * as TE from 'fp-ts/TaskEither';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
+import { LRUCache } from 'lru-cache';
 import { getAddress, parseAbi, type Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import { MAX_UINT128 } from '../../../domain/uniswap-v3';
@@ -26,14 +27,16 @@ const SOURCE = 'dragonswap-v2-tx';
 /**
  * The liquidity planners' chain port over the read engine, every read pinned to the plan's block:
  *  - readPool: one round (slot0, tickSpacing and the block timestamp, getPool checking the CREATE2 address);
- *  - readPosition: two rounds (ownerOf, positions, the block timestamp, and collect(max, max) simulated as the
- *    wallet; then the pool as above).
- * Pool addresses are remembered for good (the same address book as the reader's). A chain answer of the wrong
+ *  - readPosition: two rounds the first time an NFT is seen (ownerOf, positions, the block timestamp, and
+ *    collect(max, max) simulated as the wallet; then its pool as above), one round after (the NFT's pool is
+ *    remembered, so slot0 and tickSpacing ride along).
+ * Pool addresses and each NFT's pool are remembered for good (bounded LRU). A chain answer of the wrong
  * shape is UpstreamBadResponse; a transport failure RpcUnavailable.
  */
 export const makePositionManagerChain = (options: PositionManagerChainOptions): PositionManagerChain => {
   const npm = getAddress(options.addresses.nonfungiblePositionManager);
   const pools = makePoolAddressBook({ factory: options.addresses.factory, poolInitCodeHash: options.addresses.poolInitCodeHash });
+  const poolsOfPositions = new LRUCache<string, { readonly address: Address }>({ max: 50_000 });
   const timestampRead: ContractRead = { address: options.engine.multicallAddress, abi: blockTimestampAbi, functionName: 'getCurrentBlockTimestamp' };
   const npmRead = (functionName: string, args: ReadonlyArray<unknown>, from?: Address): ContractRead => ({
     address: npm,
@@ -80,21 +83,25 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
   };
 
   const readPosition: PositionManagerChain['readPosition'] = (tokenId, wallet, blockNumber) => {
+    // An NFT's pool never changes (ids are never reused): once seen, its price rides along in the first round.
+    const known = poolsOfPositions.get(tokenId.toString());
     const reads = [
       npmRead('ownerOf', [tokenId]),
       npmRead('positions', [tokenId]),
       timestampRead,
       npmRead('collect', [{ tokenId, recipient: wallet, amount0Max: MAX_UINT128, amount1Max: MAX_UINT128 }], wallet),
+      ...(known === undefined ? [] : poolReads(known.address)),
     ];
-    const start = readThen(reads, ([owner, position, timestamp, collected]): ReadStep<AtBlock<PositionAtBlock | null>> => {
+    const start = readThen(reads, ([owner, position, timestamp, collected, ...knownPool]): ReadStep<AtBlock<PositionAtBlock | null>> => {
       const blockTimestamp = bigintOf(timestamp, 'Multicall3 getCurrentBlockTimestamp');
       // ownerOf reverts for an id never minted or burned.
       if (owner === undefined || !owner.ok) return done({ value: null, blockTimestamp });
       const what = `NonfungiblePositionManager ${npm}: positions(${tokenId})`;
       const fields = tupleOf(position, what, 12);
       const key: PoolKey = { token0: addressAt(fields, 2, what), token1: addressAt(fields, 3, what), fee: numberAt(fields, 4, what) };
-      return readPoolStep(key, [], (pool) => {
+      const withPool = (pool: PoolAtBlock | null): ReadStep<AtBlock<PositionAtBlock | null>> => {
         if (pool === null) throw new Error(`${what}: its pool ${key.token0}/${key.token1} fee ${key.fee} is not found`);
+        poolsOfPositions.set(tokenId.toString(), { address: pool.address });
         return done({
           blockTimestamp,
           value: {
@@ -107,7 +114,9 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
             owed: owedOf(collected),
           },
         });
-      });
+      };
+      if (known !== undefined) return withPool(poolOf(key, { address: known.address, results: knownPool }));
+      return readPoolStep(key, [], withPool);
     });
     return run(start, blockNumber);
   };
