@@ -100,6 +100,17 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
     await swapExactInputV3(h.devnet, defi.dragonswapV2, lp, { tokenIn: key.token0, tokenOut: key.token1, fee: FEE, amountIn: amountOf(key.token0, '300') });
     await swapExactInputV3(h.devnet, defi.dragonswapV2, lp, { tokenIn: key.token1, tokenOut: key.token0, fee: FEE, amountIn: amountOf(key.token1, '300') });
   };
+  /** A mint body in the test pool, ticks 10 spacings either side of the start, overridable field by field. */
+  const mintBody = (overrides: Partial<{ tickLower: number; tickUpper: number; amount0Desired: string; amount1Desired: string }>) => ({
+    token0: key.token0,
+    token1: key.token1,
+    fee: FEE,
+    tickLower: startTick - 10 * SPACING,
+    tickUpper: startTick + 10 * SPACING,
+    amount0Desired: '1000000',
+    amount1Desired: '1000000',
+    ...overrides,
+  });
   const tokenAt = (address: Address): TestToken => {
     const found = defi.tokens.find((t) => t.address === getAddress(address));
     if (found === undefined) throw new Error(`no token ${address}`);
@@ -147,15 +158,7 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
   });
 
   it('add (mint): approvals of the desired amounts, then mint; sent, the NFT holds exactly the quoted liquidity and the wallet paid exactly the quoted amounts', async () => {
-    const body = {
-      token0: key.token0,
-      token1: key.token1,
-      fee: FEE,
-      tickLower: startTick - 10 * SPACING,
-      tickUpper: startTick + 20 * SPACING,
-      amount0Desired: amountOf(key.token0, '1000').toString(),
-      amount1Desired: amountOf(key.token1, '1000').toString(),
-    };
+    const body = mintBody({ tickUpper: startTick + 20 * SPACING, amount0Desired: amountOf(key.token0, '1000').toString(), amount1Desired: amountOf(key.token1, '1000').toString() });
     const data = await prepared('mint', 'add', body);
     // The block number, the pool (one multicall), the allowances, the allowance slots probed, the simulation and gas.
     expect(requestsPerPrepare.mint?.http).toBe(5);
@@ -280,15 +283,7 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
 
   it('input is refused (400) before ownership: bad percent, ticks off the grid or reversed, tokens out of pool order, a wallet field', async () => {
     const id = tokenId.toString();
-    const mintBody = {
-      token0: key.token0,
-      token1: key.token1,
-      fee: FEE,
-      tickLower: startTick - 10 * SPACING,
-      tickUpper: startTick + 10 * SPACING,
-      amount0Desired: '1000000',
-      amount1Desired: '1000000',
-    };
+    const validMint = mintBody({});
     const cases: ReadonlyArray<readonly [string, 'add' | 'remove' | 'collect', unknown, string]> = [
       ['percent 0', 'remove', { tokenId: id, percent: 0 }, 'body.percent'],
       ['percent 101', 'remove', { tokenId: id, percent: 101 }, 'body.percent'],
@@ -296,12 +291,12 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
       ['slippage above 5000', 'remove', { tokenId: id, slippageBps: 5001 }, 'body.slippageBps'],
       ['a wallet field', 'collect', { tokenId: id, wallet: other.address }, 'body.wallet'],
       ['a tokenId that is a number', 'collect', { tokenId: 1 }, 'body.tokenId'],
-      ['a lower tick off the spacing grid', 'add', { ...mintBody, tickLower: mintBody.tickLower + 1 }, 'body.tickLower'],
-      ['an upper tick off the spacing grid', 'add', { ...mintBody, tickUpper: mintBody.tickUpper - 7 }, 'body.tickUpper'],
-      ['tickLower = tickUpper', 'add', { ...mintBody, tickLower: mintBody.tickUpper }, 'body.tickUpper'],
-      ['a tick beyond MAX_TICK', 'add', { ...mintBody, tickUpper: 887_273 }, 'body.tickUpper'],
-      ['tokens out of pool order', 'add', { ...mintBody, token0: key.token1, token1: key.token0 }, 'body.token1'],
-      ['a zero amount', 'add', { ...mintBody, amount0Desired: '0' }, 'body.amount0Desired'],
+      ['a lower tick off the spacing grid', 'add', { ...validMint, tickLower: validMint.tickLower + 1 }, 'body.tickLower'],
+      ['an upper tick off the spacing grid', 'add', { ...validMint, tickUpper: validMint.tickUpper - 7 }, 'body.tickUpper'],
+      ['tickLower = tickUpper', 'add', { ...validMint, tickLower: validMint.tickUpper }, 'body.tickUpper'],
+      ['a tick beyond MAX_TICK', 'add', { ...validMint, tickUpper: 887_273 }, 'body.tickUpper'],
+      ['tokens out of pool order', 'add', { ...validMint, token0: key.token1, token1: key.token0 }, 'body.token1'],
+      ['a zero amount', 'add', { ...validMint, amount0Desired: '0' }, 'body.amount0Desired'],
     ];
     for (const [what, path, body, field] of cases) {
       const res = await prepare(path, body, otherToken);

@@ -5,11 +5,11 @@ import { LRUCache } from 'lru-cache';
 import { getAddress, parseAbi, type Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import { MAX_UINT128 } from '../../../domain/uniswap-v3';
-import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
 import type { AtBlock, PairAmounts, PoolAtBlock, PositionAtBlock, PositionManagerChain } from '../../../services/tx/liquidity/ports';
 import { executeReadPlans, type ReadEngineDeps } from '../../chain/execute-read-plans';
 import { done, readThen, valueOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
 import { toPoolKey, type PoolKey } from './compute-pool-address';
+import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook, type PoolReads } from './pool-address-book';
 import { addressAt, bigintAt, bigintOf, numberAt, tupleOf } from './read-result-values';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
@@ -38,13 +38,7 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
   const pools = makePoolAddressBook({ factory: options.addresses.factory, poolInitCodeHash: options.addresses.poolInitCodeHash });
   const poolsOfPositions = new LRUCache<string, { readonly address: Address }>({ max: 50_000 });
   const timestampRead: ContractRead = { address: options.engine.multicallAddress, abi: blockTimestampAbi, functionName: 'getCurrentBlockTimestamp' };
-  const npmRead = (functionName: string, args: ReadonlyArray<unknown>, from?: Address): ContractRead => ({
-    address: npm,
-    abi: nonfungiblePositionManagerAbi,
-    functionName,
-    args,
-    ...(from === undefined ? {} : { from }),
-  });
+  const npmRead = positionManagerRead(npm);
   const poolReads = (address: Address): ReadonlyArray<ContractRead> => [
     { address, abi: uniswapV3PoolAbi, functionName: 'slot0' },
     { address, abi: uniswapV3PoolAbi, functionName: 'tickSpacing' },

@@ -2,12 +2,12 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { encodeFunctionData } from 'viem';
-import type { ActionPlan } from '../../../domain/tx/action-plan';
 import type { IncreaseLiquidityRequest } from '../../../domain/tx/liquidity/liquidity-requests';
 import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
 import { INCREASE_LIQUIDITY_GAS_UPPER_BOUND } from './liquidity-gas';
 import type { Planner } from '../prepare-action';
 import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
+import { addLiquidityPlan } from './add-liquidity-plan';
 import { liquidityToAdd } from './liquidity-to-add';
 import { readOwnedPosition } from './read-owned-position';
 
@@ -25,34 +25,24 @@ export const planIncreaseLiquidity =
       TE.flatMap(({ value: position, blockTimestamp }) =>
         pipe(
           liquidityToAdd({ ...request, pool: position.pool, tickLower: position.tickLower, tickUpper: position.tickUpper, positionManager: deps.chain.positionManager }),
-          E.map(
-            ({ quote, allowances, balanceChanges }): ActionPlan => ({
-              action: 'add_liquidity',
-              allowances,
-              calls: [
-                {
-                  to: deps.chain.positionManager,
-                  data: encodeFunctionData({
-                    abi: nonfungiblePositionManagerAbi,
-                    functionName: 'increaseLiquidity',
-                    args: [
-                      {
-                        tokenId: request.tokenId,
-                        amount0Desired: request.amount0Desired,
-                        amount1Desired: request.amount1Desired,
-                        amount0Min: quote.amount0Min,
-                        amount1Min: quote.amount1Min,
-                        deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
-                      },
-                    ],
-                  }),
-                  value: 0n,
-                  description: `Add liquidity ${quote.liquidity} to DragonSwap V2 position #${request.tokenId}`,
-                  gasUpperBound: INCREASE_LIQUIDITY_GAS_UPPER_BOUND,
-                },
-              ],
-              balanceChanges,
-              quote,
+          E.map((added) =>
+            addLiquidityPlan(deps.chain.positionManager, added, {
+              data: encodeFunctionData({
+                abi: nonfungiblePositionManagerAbi,
+                functionName: 'increaseLiquidity',
+                args: [
+                  {
+                    tokenId: request.tokenId,
+                    amount0Desired: request.amount0Desired,
+                    amount1Desired: request.amount1Desired,
+                    amount0Min: added.quote.amount0Min,
+                    amount1Min: added.quote.amount1Min,
+                    deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
+                  },
+                ],
+              }),
+              description: `Add liquidity ${added.quote.liquidity} to DragonSwap V2 position #${request.tokenId}`,
+              gasUpperBound: INCREASE_LIQUIDITY_GAS_UPPER_BOUND,
             }),
           ),
           TE.fromEither,

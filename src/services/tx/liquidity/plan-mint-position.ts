@@ -10,6 +10,7 @@ import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfun
 import { MINT_GAS_UPPER_BOUND } from './liquidity-gas';
 import type { Planner } from '../prepare-action';
 import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
+import { addLiquidityPlan } from './add-liquidity-plan';
 import { liquidityToAdd } from './liquidity-to-add';
 
 const invalid = (details: ReturnType<typeof checkMintRange>): AppError => ({ _tag: 'ValidationFailed', details });
@@ -38,39 +39,29 @@ export const planMintPosition =
         if (offGrid.length > 0) return TE.left<AppError, ActionPlan>(invalid(offGrid));
         return pipe(
           liquidityToAdd({ ...request, pool, positionManager: deps.chain.positionManager }),
-          E.map(
-            ({ quote, allowances, balanceChanges }): ActionPlan => ({
-              action: 'add_liquidity',
-              allowances,
-              calls: [
-                {
-                  to: deps.chain.positionManager,
-                  data: encodeFunctionData({
-                    abi: nonfungiblePositionManagerAbi,
-                    functionName: 'mint',
-                    args: [
-                      {
-                        token0: pool.token0,
-                        token1: pool.token1,
-                        fee: pool.fee,
-                        tickLower: request.tickLower,
-                        tickUpper: request.tickUpper,
-                        amount0Desired: request.amount0Desired,
-                        amount1Desired: request.amount1Desired,
-                        amount0Min: quote.amount0Min,
-                        amount1Min: quote.amount1Min,
-                        recipient: ctx.wallet,
-                        deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
-                      },
-                    ],
-                  }),
-                  value: 0n,
-                  description: `Mint a DragonSwap V2 position (fee ${pool.fee}, ticks ${request.tickLower} to ${request.tickUpper}) with liquidity ${quote.liquidity}`,
-                  gasUpperBound: MINT_GAS_UPPER_BOUND,
-                },
-              ],
-              balanceChanges,
-              quote,
+          E.map((added) =>
+            addLiquidityPlan(deps.chain.positionManager, added, {
+              data: encodeFunctionData({
+                abi: nonfungiblePositionManagerAbi,
+                functionName: 'mint',
+                args: [
+                  {
+                    token0: pool.token0,
+                    token1: pool.token1,
+                    fee: pool.fee,
+                    tickLower: request.tickLower,
+                    tickUpper: request.tickUpper,
+                    amount0Desired: request.amount0Desired,
+                    amount1Desired: request.amount1Desired,
+                    amount0Min: added.quote.amount0Min,
+                    amount1Min: added.quote.amount1Min,
+                    recipient: ctx.wallet,
+                    deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
+                  },
+                ],
+              }),
+              description: `Mint a DragonSwap V2 position (fee ${pool.fee}, ticks ${request.tickLower} to ${request.tickUpper}) with liquidity ${added.quote.liquidity}`,
+              gasUpperBound: MINT_GAS_UPPER_BOUND,
             }),
           ),
           TE.fromEither,
