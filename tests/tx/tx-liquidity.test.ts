@@ -101,7 +101,7 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
     await swapExactInputV3(h.devnet, defi.dragonswapV2, lp, { tokenIn: key.token1, tokenOut: key.token0, fee: FEE, amountIn: amountOf(key.token1, '300') });
   };
   /** A mint body in the test pool, ticks 10 spacings either side of the start, overridable field by field. */
-  const mintBody = (overrides: Partial<{ tickLower: number; tickUpper: number; amount0Desired: string; amount1Desired: string }>) => ({
+  const mintBody = (overrides: Partial<{ tickLower: number; tickUpper: number; amount0Desired: string; amount1Desired: string; slippageBps: number }>) => ({
     token0: key.token0,
     token1: key.token1,
     fee: FEE,
@@ -263,6 +263,51 @@ describe('POST /api/tx/liquidity/add, /remove, /collect: DragonSwap V2 positions
     const after = await balancesOf(wallet.address);
     expect([after[0] - before[0], after[1] - before[1]]).toEqual([...announcedDeltas(data)]);
     expect((await positionOf(tokenId))[7]).toBe(liquidityBefore - removed);
+  });
+
+  it('an out-of-range position (above the price) takes token0 only: one approval, one balance change; remove (default 100%) returns the principal and leaves the NFT empty', async () => {
+    const data = await prepared('mintAbove', 'add', mintBody({ tickLower: startTick + 30 * SPACING, tickUpper: startTick + 60 * SPACING, amount0Desired: amountOf(key.token0, '50').toString(), amount1Desired: amountOf(key.token1, '50').toString() }));
+    expect(data.simulation.ok).toBe(true);
+    expect(data.transactions.map((t) => [t.kind, t.to])).toEqual([
+      ['approve', key.token0],
+      ['action', defi.dragonswapV2.positionManager],
+    ]);
+    expect([data.quote?.amount1, data.quote?.amount1Min]).toEqual(['0', '0']);
+    expect(data.simulation.balanceChanges.map((c) => [c.token, c.delta])).toEqual([[key.token0, `-${data.quote?.amount0}`]]);
+    const minted = actionEvent(await signAndSend(data, wallet, 'mintAbove'), 'IncreaseLiquidity');
+    expect([minted?.liquidity, minted?.amount0, minted?.amount1]).toEqual([BigInt(data.quote?.liquidity ?? 0), BigInt(data.quote?.amount0 ?? 0), 0n]);
+
+    const id = minted?.tokenId ?? 0n;
+    const removal = await prepared('removeAll', 'remove', { tokenId: id.toString() });
+    expect(removal.quote?.liquidity).toBe(data.quote?.liquidity);
+    const before = await balancesOf(wallet.address);
+    const decreased = actionEvent(await signAndSend(removal, wallet, 'removeAll'), 'DecreaseLiquidity');
+    expect([decreased?.amount0, decreased?.amount1]).toEqual([BigInt(removal.quote?.amount0 ?? 0), 0n]);
+    const after = await balancesOf(wallet.address);
+    expect([after[0] - before[0], after[1] - before[1]]).toEqual([...announcedDeltas(removal)]);
+    expect((await positionOf(id))[7]).toBe(0n);
+    const again = await prepare('remove', { tokenId: id.toString() });
+    expect([again.status, again.body.error.code]).toEqual([422, 'NOTHING_TO_DO']);
+  });
+
+  it('a wallet without the tokens gets 200 with simulation ok: false, INSUFFICIENT_BALANCE, not a refusal', async () => {
+    const empty = freshAccount(h.devnet);
+    await h.devnet.setBalance(empty.address, parseEther('1'));
+    const emptyToken = await signIn(app.app, empty.account);
+    const res = await prepare('add', mintBody({}), emptyToken);
+    expect(res.status).toBe(200);
+    expect((res.body.data as PreparedJson).simulation).toMatchObject({ ok: false, error: { code: 'INSUFFICIENT_BALANCE' } });
+  });
+
+  it('the minimums hold: a price move beyond the slippage between prepare and send makes the mint revert', async () => {
+    const data = await prepared('mintSlipped', 'add', mintBody({ amount0Desired: amountOf(key.token0, '100').toString(), amount1Desired: amountOf(key.token1, '100').toString(), slippageBps: 1 }));
+    expect(data.simulation.ok).toBe(true);
+    // A large trade moves the price well past 0.01% before the wallet's transactions land.
+    await swapExactInputV3(h.devnet, defi.dragonswapV2, lp, { tokenIn: key.token0, tokenOut: key.token1, fee: FEE, amountIn: amountOf(key.token0, '20000') });
+    const [, ...approvals] = [...data.transactions].reverse();
+    for (const tx of approvals.reverse()) await h.devnet.sendTransaction({ to: tx.to, data: tx.data, gas: BigInt(tx.gas) }, wallet);
+    const mint = data.transactions.at(-1);
+    await expect(h.devnet.publicClient.call({ account: wallet.address, to: mint?.to, data: mint?.data })).rejects.toThrow('Price slippage check');
   });
 
   it('another wallet’s NFT is 403 NOT_OWNER on every route; an NFT that does not exist is 404; no token is 401', async () => {
