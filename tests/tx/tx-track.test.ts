@@ -1,0 +1,184 @@
+/**
+ * Following sent transactions (API.md "Tracking"), end to end: the app in-process on real Postgres and Redis, the
+ * Hardhat devnet behind a counting proxy, devnet accounts signing in with SIWE and sending real transactions, and
+ * signed-in socket.io-client sockets receiving `transaction_update`. Automine is off where a transaction must stay
+ * pending; the drop timer runs on an injected clock.
+ */
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { encodeFunctionData, keccak256, maxUint256, parseEther, type Hex } from 'viem';
+import type { RunningServer } from '../../src/main';
+import { signIn } from '../auth/sign-in';
+import { collect, connectClient, emitWithAck, nextEvent, type ClientSocket } from '../realtime/support/socket-client';
+import { startAppOnHarness, startTokensHarness, type TokensHarness } from '../support/app/chain-harness';
+import { REAL_REDIS_URL, uniquePrefix } from '../support/app/start-test-server';
+import { mintTokens, testTokenAbi, type DevnetAccount } from '../support/devnet';
+import { counterValue, waitForCount } from '../support/metric-count';
+import { makeTestClock } from '../support/test-clock';
+import { waitFor, waitUntil } from '../support/wait-until';
+
+jest.setTimeout(120_000);
+
+interface TxUpdate {
+  readonly hash: string;
+  readonly status: string;
+  readonly blockNumber?: number;
+  readonly action?: string;
+  readonly timestamp: string;
+}
+
+const DROP_AFTER_SECONDS = 600;
+const randomHash = (): Hex => `0x${randomBytes(32).toString('hex')}`;
+
+describe('tracking sent transactions', () => {
+  let h: TokensHarness;
+  let sender: DevnetAccount;
+  let other: DevnetAccount;
+  const clock = makeTestClock();
+  /** One cluster: every app of this file shares the Redis prefix (leases, Socket.IO channels) and the database. */
+  const cluster = {
+    REDIS_URL: REAL_REDIS_URL,
+    REDIS_KEY_PREFIX: uniquePrefix(),
+    TX_POLL_INTERVAL_MS: '50',
+    TX_POLL_MAX_INTERVAL_MS: '200',
+    TX_DROP_AFTER_SECONDS: String(DROP_AFTER_SECONDS),
+    // The chain watcher stays quiet: portfolio updates and RPC traffic here come from the tracker.
+    WATCH_POLL_INTERVAL_MS: '600000',
+  };
+  const apps: RunningServer[] = [];
+  const sockets: ClientSocket[] = [];
+
+  const startApp = async (): Promise<RunningServer> => {
+    const app = await startAppOnHarness(h, h.registryFile, cluster, { now: clock.now });
+    apps.push(app);
+    return app;
+  };
+  const stopApp = async (app: RunningServer): Promise<void> => {
+    await app.shutdown('test');
+    apps.splice(apps.indexOf(app), 1);
+  };
+  const signedInSocket = async (app: RunningServer, token: string): Promise<ClientSocket> => {
+    const socket = await connectClient(app.url, { auth: { token } });
+    sockets.push(socket);
+    return socket;
+  };
+  const track = (app: RunningServer, token: string, hash: string) => request(app.app).post('/api/tx/track').set('Authorization', `Bearer ${token}`).send({ hash });
+  const getTx = (app: RunningServer, token: string, hash: string) => request(app.app).get(`/api/tx/${hash}`).set('Authorization', `Bearer ${token}`);
+  const listTx = (app: RunningServer, token: string, query: string) => request(app.app).get(`/api/tx${query}`).set('Authorization', `Bearer ${token}`);
+  const sendNative = (from: DevnetAccount, value: bigint): Promise<Hex> => from.walletClient.sendTransaction({ to: other.address, value });
+  const sendTokenCall = (from: DevnetAccount, data: Hex, gas?: bigint): Promise<Hex> =>
+    from.walletClient.sendTransaction({ to: h.tokens[0]?.address ?? '0x', data, ...(gas === undefined ? {} : { gas }) });
+  const followerRounds = (): Promise<number> => Promise.all(apps.map((a) => counterValue(a.metrics.loopRuns, { loop: 'tx_follow' }))).then((ns) => ns.reduce((x, y) => x + y, 0));
+  /** Waits until the cluster's follower has completed `more` rounds from now on. */
+  const moreRounds = async (more: number): Promise<void> => {
+    const before = await followerRounds();
+    await waitUntil(async () => ((await followerRounds()) >= before + more ? true : undefined), 10_000, () => `${more} more follower rounds`);
+  };
+  const updatesFor = (seen: ReadonlyArray<TxUpdate>, hash: string) => seen.filter((u) => u.hash === hash);
+
+  beforeAll(async () => {
+    h = await startTokensHarness(1);
+    [, sender, other] = h.devnet.accounts as [DevnetAccount, DevnetAccount, DevnetAccount];
+    await mintTokens(h.devnet, [{ token: h.tokens[0]?.address ?? '0x', to: sender.address, amount: 1000n }]);
+    const first = await startApp();
+    // This file's database is its own: start from no tracked transactions (earlier runs left theirs).
+    await first.database.pool.query('DELETE FROM tracked_transactions');
+  });
+  afterEach(async () => {
+    sockets.splice(0).forEach((s) => s.close());
+    await h.devnet.setAutomine(true);
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.shutdown('done')));
+    await h?.stop();
+  });
+
+  it('refuses every tracking route without a token (401) and a hash that is not 32 bytes of hex (400)', async () => {
+    const [app] = apps as [RunningServer];
+    const hash = randomHash();
+    for (const res of [await request(app.app).post('/api/tx/track').send({ hash }), await request(app.app).get(`/api/tx/${hash}`), await request(app.app).get('/api/tx')]) {
+      expect([res.status, res.body.error.code]).toEqual([401, 'UNAUTHORIZED']);
+    }
+    const token = await signIn(app.app, sender.account);
+    for (const bad of [{ hash: '0x1234' }, { hash: `${hash}00` }, { hash: 42 }, {}]) {
+      const res = await track(app, token, (bad as { hash?: unknown }).hash as string);
+      expect([res.status, res.body.error.code, res.body.error.details]).toEqual([400, 'VALIDATION_ERROR', [{ path: 'body.hash', expected: expect.any(String) }]]);
+    }
+    expect((await getTx(app, token, '0xnothex')).status).toBe(400);
+    expect((await listTx(app, token, '?limit=0')).status).toBe(400);
+    expect((await listTx(app, token, `?before=${randomHash()}`)).body.error).toEqual({ code: 'VALIDATION_ERROR', message: expect.any(String), details: [{ path: 'query.before', expected: 'the nextBefore of a previous page' }] });
+  });
+
+  it('confirmed and failed transactions are pushed once to the signed-in socket, shown by GET, and the portfolio is re-read', async () => {
+    const [app] = apps as [RunningServer];
+    const token = await signIn(app.app, sender.account);
+    const socket = await signedInSocket(app, token);
+    const updates = collect<TxUpdate>(socket, 'transaction_update');
+    expect((await emitWithAck(socket, 'subscribe', { walletAddress: sender.address })).ok).toBe(true);
+
+    await h.devnet.setAutomine(false);
+    const approve = await sendTokenCall(sender, encodeFunctionData({ abi: testTokenAbi, functionName: 'approve', args: [other.address, 5n] }));
+    const native = await sendNative(sender, parseEther('1'));
+    // More than the sender holds: mined, and reverted (the gas is given, so nothing estimates it first).
+    const reverting = await sendTokenCall(sender, encodeFunctionData({ abi: testTokenAbi, functionName: 'transfer', args: [other.address, maxUint256] }), 200_000n);
+    h.proxy.reset();
+    for (const hash of [approve, native, reverting]) {
+      const res = await track(app, token, hash);
+      expect([res.status, res.body]).toEqual([202, { success: true, data: { hash, status: 'pending' } }]);
+    }
+    // Waiting in the mempool: still pending after more rounds than the backoff needs to look again.
+    await moreRounds(6);
+    expect((await getTx(app, token, native)).body.data.status).toBe('pending');
+    const pollsBeforeMining = h.proxy.stats();
+
+    const portfolioUpdate = nextEvent<{ type: string; changes: ReadonlyArray<{ path: string }> }>(socket, 'portfolio_update', 15_000, (u) => u.type === 'balance_change');
+    await h.devnet.mine(1);
+    await waitFor('three transaction_update pushes', () => updates.length >= 3);
+    const receipts = await Promise.all([approve, native, reverting].map((hash) => h.devnet.publicClient.getTransactionReceipt({ hash })));
+    const [approveReceipt, nativeReceipt, revertReceipt] = receipts as [(typeof receipts)[0], (typeof receipts)[0], (typeof receipts)[0]];
+    expect(revertReceipt.status).toBe('reverted');
+    const block = Number(nativeReceipt.blockNumber);
+    expect(updatesFor(updates, approve)).toEqual([{ hash: approve, status: 'confirmed', blockNumber: block, action: 'approve', timestamp: expect.any(String) }]);
+    expect(updatesFor(updates, native)).toEqual([{ hash: native, status: 'confirmed', blockNumber: block, timestamp: expect.any(String) }]);
+    expect(updatesFor(updates, reverting)).toEqual([{ hash: reverting, status: 'failed', blockNumber: block, timestamp: expect.any(String) }]);
+
+    const shown = await getTx(app, token, approve);
+    expect([shown.status, shown.body.data]).toEqual([
+      200,
+      {
+        hash: approve,
+        from: sender.address,
+        to: h.tokens[0]?.address,
+        status: 'confirmed',
+        blockNumber: block,
+        gasUsed: approveReceipt.gasUsed.toString(),
+        action: 'approve',
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+    ]);
+    expect((await getTx(app, token, reverting)).body.data).toMatchObject({ status: 'failed', gasUsed: revertReceipt.gasUsed.toString(), to: h.tokens[0]?.address });
+    // The re-read after the native transfer landed pushed the balance change (no log: only the tracker re-reads).
+    expect((await portfolioUpdate).changes.map((c) => c.path)).toContain('tokenBalances.native.balance');
+    // The cost of following: every look at the node is one receipt and one transaction lookup, in one HTTP batch.
+    const { methods, batchSizes } = pollsBeforeMining;
+    expect(methods['eth_getTransactionReceipt']).toBe(methods['eth_getTransactionByHash']);
+    expect(batchSizes.every((size) => size % 2 === 0 && size <= 6)).toBe(true);
+    expect(await counterValue(app.metrics.txUpdates, { status: 'failed' })).toBe(1);
+  });
+
+  it('a transaction already mined when tracked answers its final status at once and is pushed once, however often it is tracked', async () => {
+    const [app] = apps as [RunningServer];
+    const token = await signIn(app.app, sender.account);
+    const socket = await signedInSocket(app, token);
+    const updates = collect<TxUpdate>(socket, 'transaction_update');
+    const [first, second] = [await sendNative(sender, 1n), await sendNative(sender, 2n)];
+    await h.devnet.publicClient.waitForTransactionReceipt({ hash: second });
+    expect([(await track(app, token, first)).status, (await track(app, token, first)).body.data]).toEqual([202, { hash: first, status: 'confirmed' }]);
+    // A later push, after the repeated track: once it arrived, a second push of the first one would have too.
+    expect((await track(app, token, second)).body.data).toEqual({ hash: second, status: 'confirmed' });
+    await waitFor('the later push', () => updatesFor(updates, second).length === 1);
+    expect(updatesFor(updates, first).map((u) => u.status)).toEqual(['confirmed']);
+    expect((await listTx(app, token, '?limit=100')).body.data.transactions.filter((t: { hash: string }) => t.hash === first)).toHaveLength(1);
+  });
+});
