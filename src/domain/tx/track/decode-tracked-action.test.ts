@@ -17,7 +17,7 @@ const someone = at(0xbeef);
 const token = at(6);
 const deadline = 2n ** 40n;
 
-const encode = (abi: Abi, functionName: string, args: ReadonlyArray<unknown> = []): Hex => encodeFunctionData({ abi, functionName, args } as Parameters<typeof encodeFunctionData>[0]);
+const encode = (abi: Abi, functionName: string, args: ReadonlyArray<unknown> = []): Hex => encodeFunctionData({ abi, functionName, args });
 
 describe('decodeTrackedAction', () => {
   it.each<[string, Address, Hex, string]>([
