@@ -139,7 +139,7 @@ export const makeMetrics = (): Metrics => {
     }),
     loopRuns: new client.Counter({
       name: 'background_loop_runs_total',
-      help: 'Completed runs of periodic loops, by loop (chain_watch|price_tick|session_recheck)',
+      help: 'Completed runs of periodic loops, by loop (chain_watch|price_tick|session_recheck|tx_follow)',
       labelNames: ['loop'],
       registers: [registry],
     }),
