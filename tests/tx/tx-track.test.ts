@@ -227,6 +227,26 @@ describe('tracking sent transactions', () => {
     expect(updates.map((u) => u.hash)).toEqual([own]);
   });
 
+  it('with the node unreachable, a tracked hash is accepted as pending and followed once the node answers again', async () => {
+    const [app] = apps as [RunningServer];
+    const token = await signIn(app.app, sender.account);
+    const socket = await signedInSocket(app, token);
+    const updates = collect<TxUpdate>(socket, 'transaction_update');
+    const hash = await sendNative(sender, 8n);
+    const receipt = await h.devnet.publicClient.waitForTransactionReceipt({ hash });
+    h.proxy.setFailing(true, 'http-503');
+    try {
+      expect(await track(app, token, hash).then((res) => [res.status, res.body.data])).toEqual([202, { hash, status: 'pending' }]);
+      // Rounds that cannot reach the node leave it pending.
+      await moreRounds(3);
+      expect((await getTx(app, token, hash)).body.data.status).toBe('pending');
+    } finally {
+      h.proxy.setFailing(false);
+    }
+    await waitFor('the push once the node answers', () => updatesFor(updates, hash).length === 1);
+    expect(updatesFor(updates, hash)).toEqual([{ hash, status: 'confirmed', blockNumber: Number(receipt.blockNumber), timestamp: expect.any(String) }]);
+  });
+
   it("GET of another wallet's tracked hash answers 404, like an unknown hash, and it is not in that wallet's list", async () => {
     const [app] = apps as [RunningServer];
     const [senderToken, otherToken] = [await signIn(app.app, sender.account), await signIn(app.app, other.account)];
