@@ -17,6 +17,7 @@ import { makeAppPricing, type Pricing } from './composition/pricing';
 import { makeTxTracking, type TxTracking } from './composition/tx-track';
 import { attachSockets } from './composition/realtime';
 import { closeStorage, describeStorage, openStorage, type Storage } from './composition/storage';
+import { makeTx } from './composition/tx';
 import { makeWatchInterest, startClusterWatcher, type WatchInterest } from './composition/watcher';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
@@ -116,6 +117,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
   });
   const txTracking = makeTxTracking({ config, registry, pool: database.pool, redis, chain: chain.client, push: hub.push, portfolio: portfolio.service, logger, metrics, now });
   const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
+  const tx = makeTx({ config, registry, chain, now });
   const http = makeHttpServer({
     config,
     registry,
@@ -138,6 +140,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     portfolio,
     pricing,
     assistant,
+    tx,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
     txTracking,
   });

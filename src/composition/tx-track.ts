@@ -47,11 +47,13 @@ export const knownContractsOf = (registry: Registry): KnownContracts => {
   const positionManager = optional(dragonswapV2?.nonfungiblePositionManager);
   const swapRouter02 = optional(dragonswapV2?.swapRouter02);
   const v1Router = optional(dragonswapV1?.router);
+  const wrappedNative = optional(registry.wrappedNative);
   return {
     ...(aavePool === undefined ? {} : { aavePool }),
     ...(positionManager === undefined ? {} : { positionManager }),
     ...(swapRouter02 === undefined ? {} : { swapRouter02 }),
     ...(v1Router === undefined ? {} : { v1Router }),
+    ...(wrappedNative === undefined ? {} : { wrappedNative }),
     tokens: registry.tokens.map((token) => getAddress(token.address)),
   };
 };
