@@ -311,10 +311,12 @@ describe('tracking sent transactions', () => {
     const token = await signIn(app.app, sender.account);
     const socket = await signedInSocket(app, token);
     const updates = collect<TxUpdate>(socket, 'transaction_update');
-    const pendingGauge = async (): Promise<number> => {
-      const values = await Promise.all(apps.map(async (a) => (await (a.metrics.registry.getSingleMetric('tx_tracked_pending') as Gauge).get()).values[0]?.value ?? 0));
+    /** A scrape-time gauge summed over the cluster (the workers that do not follow report 0). */
+    const gauge = async (name: string): Promise<number> => {
+      const values = await Promise.all(apps.map(async (a) => (await (a.metrics.registry.getSingleMetric(name) as Gauge).get()).values[0]?.value ?? 0));
       return values.reduce((x, y) => x + y, 0);
     };
+    const pendingGauge = () => gauge('tx_tracked_pending');
     const droppedRows = async (): Promise<number> => (await app.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM tracked_transactions WHERE status = 'dropped'")).rows[0]?.n ?? 0;
     const [droppedBefore, droppedRowsBefore] = [await counterValue(app.metrics.txUpdates, { status: 'dropped' }), await droppedRows()];
     const pendingBefore = await pendingGauge();
@@ -325,6 +327,7 @@ describe('tracking sent transactions', () => {
     clock.advance(DROP_AFTER_SECONDS * 1000 - 5000);
     await moreRounds(3);
     expect((await getTx(app, token, hash)).body.data.status).toBe('pending');
+    expect(await gauge('tx_tracked_oldest_pending_age_seconds')).toBeGreaterThanOrEqual(DROP_AFTER_SECONDS - 5);
     clock.advance(5000);
     await waitFor('the dropped push', () => updatesFor(updates, hash).length === 1);
     expect(updatesFor(updates, hash)).toEqual([{ hash, status: 'dropped', timestamp: expect.any(String) }]);
