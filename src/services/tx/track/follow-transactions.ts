@@ -61,16 +61,17 @@ export const followRound = async (deps: TxFollowerDeps, announcing: Set<Promise<
   for (const row of due.right) {
     const seen = observed?.get(row.hash);
     const step = observed === undefined ? checkLater(row, now, deps.settings) : nextTrackingStep(row, seen ?? { kind: 'unknown' }, now, deps.settings, deps.known);
-    if (step.kind === 'not_owner') {
-      await deps.store.remove(row.wallet, row.hash)();
-    } else if (step.kind === 'wait') {
-      await deps.store.reschedule(row.wallet, row.hash, step, now)();
-    } else {
-      const moved = await deps.store.finish(row.wallet, row.hash, step, now)();
-      if (E.isRight(moved) && moved.right) {
-        const announced = announceFinalStatus(deps, row.wallet, row.hash, step).finally(() => announcing.delete(announced));
-        announcing.add(announced);
-      }
+    const written =
+      step.kind === 'not_owner'
+        ? await deps.store.remove(row.wallet, row.hash)()
+        : step.kind === 'wait'
+          ? await deps.store.reschedule(row.wallet, row.hash, step, now)()
+          : await deps.store.finish(row.wallet, row.hash, step, now)();
+    // Not written: the row stays as it was and the next round looks again.
+    if (E.isLeft(written)) deps.logger.warn('tracked transaction not updated', { hash: row.hash, cause: written.left });
+    else if (step.kind === 'final' && written.right === true) {
+      const announced = announceFinalStatus(deps, row.wallet, row.hash, step).finally(() => announcing.delete(announced));
+      announcing.add(announced);
     }
   }
 };
