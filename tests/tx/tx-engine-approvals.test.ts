@@ -167,6 +167,12 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     await send(prepared, wallet);
   });
 
+  it('a token that is no contract fails the prepare as a bad answer (502), not as an RPC outage that would open the RPC circuit', async () => {
+    const notAToken = freshAccount(h.devnet).address;
+    const result = await prepareAction(engine)(wallet.address, supplyPlanner(pool, notAToken, 1n))();
+    expect(E.isLeft(result) ? result.left._tag : 'prepared').toBe('UpstreamBadResponse');
+  });
+
   it('answers ok: null when the RPC refuses state overrides, and does not remember the refusal as the token\'s layout', async () => {
     const usdt0 = defi.token('USDT0').address;
     await defi.mint([{ token: usdt0, to: wallet.address, amount: 10n ** 6n }]);
