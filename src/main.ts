@@ -16,6 +16,7 @@ import { makePortfolio, type PortfolioSide } from './composition/portfolio';
 import { makeAppPricing, type Pricing } from './composition/pricing';
 import { attachSockets } from './composition/realtime';
 import { closeStorage, describeStorage, openStorage, type Storage } from './composition/storage';
+import { makeTx } from './composition/tx';
 import { makeWatchInterest, startClusterWatcher, type WatchInterest } from './composition/watcher';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
@@ -113,6 +114,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     },
   });
   const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
+  const tx = makeTx({ config, registry, chain, now });
   const http = makeHttpServer({
     config,
     registry,
@@ -135,6 +137,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     portfolio,
     pricing,
     assistant,
+    tx,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
   });
   const interest = makeWatchInterest(redis, logger);

@@ -14,6 +14,7 @@ import { healthRoutes } from '../http/routes/health-routes';
 import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
+import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
 import type { Metrics } from '../infra/metrics';
@@ -26,6 +27,7 @@ import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
+import type { TxSide } from './tx';
 
 export interface HttpWiring {
   readonly config: AppConfig;
@@ -42,6 +44,7 @@ export interface HttpWiring {
   readonly portfolio: PortfolioSide;
   readonly pricing: Pricing;
   readonly assistant: Assistant;
+  readonly tx: TxSide;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
 }
 
@@ -85,6 +88,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       aiRoutes({ auth: w.auth, ai: w.assistant.ai, resolveWallet: w.portfolio.resolveWallet }),
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
+      txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,
