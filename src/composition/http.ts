@@ -14,6 +14,7 @@ import { healthRoutes } from '../http/routes/health-routes';
 import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
+import { txSwapRoutes } from '../http/routes/tx-swap-routes';
 import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
@@ -89,6 +90,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
+      txSwapRoutes({ auth: w.auth, swap: w.tx.swap }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import * as TE from 'fp-ts/TaskEither';
 import { createPublicClient, encodeFunctionData, erc20Abi, getAddress, http, parseEther, parseUnits, type Address } from 'viem';
 import { makeCallAllAtBlock } from '../../src/adapters/chain/make-call-all-at-block';
 import type { AppError } from '../../src/domain/app-error';
@@ -57,6 +58,7 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
     const client = createPublicClient({ chain: devnet.chain, transport: http(proxy.url) });
     deps = {
       callAll: makeCallAllAtBlock(client, MULTICALL3_ADDRESS),
+      gasPrice: () => TE.rightTask(() => client.getGasPrice()),
       venues: {
         swapRouter02: defi.dragonswapV2.swapRouter02,
         wrappedNative: defi.wrappedNative.address,

@@ -9,13 +9,15 @@ import { decodeAnswer } from './decode-answer';
 import { encodeSwapCall } from './encode-swap-call';
 import { findBestRoute, type RoutePools } from './find-best-route';
 import { poolLookups } from './find-pools';
-import type { CallAllAtBlock, ChainCall, SwapVenues } from './ports';
+import type { CallAllAtBlock, CallAnswer, ChainCall, SwapVenues } from './ports';
 import { balanceOfAbi, getEthBalanceAbi } from './swap-abis';
 import type { SwapRequest, SwapToken } from './swap-request';
 import type { Leg, QuotedRoute } from './swap-route';
 
 export interface SwapPlannerDeps {
   readonly callAll: CallAllAtBlock;
+  /** The current gas price, to keep gas money back when swapping "max" native SEI. */
+  readonly gasPrice: () => TE.TaskEither<AppError, bigint>;
   readonly venues: SwapVenues;
   /** The registry's tokens: a swap only touches these (and native SEI). */
   readonly tokens: ReadonlyArray<SwapToken>;
@@ -28,6 +30,10 @@ const NATIVE: SwapToken = { address: '0x0000000000000000000000000000000000000000
 const GAS_BASE = 100_000n;
 const GAS_PER_HOP = 200_000n;
 const GAS_UNWRAP = 60_000n;
+/** Swapping "max" SEI keeps back twice the largest swap's gas bound (two hops) at the current gas price. */
+const NATIVE_GAS_RESERVE = 2n * (GAS_BASE + 2n * GAS_PER_HOP);
+
+const sameToken = (): AppError => ({ _tag: 'ValidationFailed', details: [{ path: 'tokenOut', expected: 'a token other than tokenIn (SEI and WSEI trade as one)' }] });
 
 const unprocessable = (code: UnprocessableTxCode, message: string): AppError => ({ _tag: 'UnprocessableTx', code, message });
 
@@ -61,12 +67,10 @@ export const planSwap =
   (ctx: PlanContext): TE.TaskEither<AppError, ActionPlan> =>
     pipe(
       TE.Do,
+      TE.filterOrElse(() => request.tokenIn.toLowerCase() !== request.tokenOut.toLowerCase(), sameToken),
       TE.apS('tokenIn', resolveToken(deps, request.tokenIn, 'tokenIn')),
       TE.apS('tokenOut', resolveToken(deps, request.tokenOut, 'tokenOut')),
-      TE.filterOrElse(
-        ({ tokenIn, tokenOut }) => tokenIn.poolToken !== tokenOut.poolToken,
-        (): AppError => ({ _tag: 'ValidationFailed', details: [{ path: 'tokenOut', expected: 'a token other than tokenIn (SEI and WSEI trade as one)' }] }),
-      ),
+      TE.filterOrElse(({ tokenIn, tokenOut }) => tokenIn.poolToken !== tokenOut.poolToken, sameToken),
       TE.flatMap(({ tokenIn, tokenOut }) => {
         const wrapped = deps.venues.wrappedNative;
         const direct: Leg = { tokenIn: tokenIn.poolToken, tokenOut: tokenOut.poolToken };
@@ -79,15 +83,9 @@ export const planSwap =
           TE.flatMap((answers) => {
             const [directPools = [], firstPools = [], secondPools = []] = lookups.poolsByLeg(answers);
             const pools: RoutePools = throughWrapped ? { direct: directPools, viaWrapped: { first: firstPools, second: secondPools } } : { direct: directPools };
-            const amountIn =
-              request.amountIn === 'max'
-                ? (request.tokenIn === 'native'
-                    ? decodeAnswer(getEthBalanceAbi, 'getEthBalance', answers[lookups.calls.length])
-                    : decodeAnswer(balanceOfAbi, 'balanceOf', answers[lookups.calls.length])) ?? 0n
-                : request.amountIn;
-            if (amountIn === 0n) return TE.left(unprocessable('NOTHING_TO_DO', `The wallet holds no ${tokenIn.token.symbol}`));
             return pipe(
-              findBestRoute(deps.callAll, deps.venues)(pools, amountIn, ctx.blockNumber),
+              request.amountIn !== 'max' ? TE.right(request.amountIn) : maxAmountIn(deps, request.tokenIn === 'native', answers[lookups.calls.length], tokenIn.token.symbol),
+              TE.flatMap((amountIn) => findBestRoute(deps.callAll, deps.venues)(pools, amountIn, ctx.blockNumber)),
               TE.flatMap((route) =>
                 route === undefined
                   ? TE.left(unprocessable('NO_ROUTE', `No DragonSwap pool swaps ${tokenIn.token.symbol} for ${tokenOut.token.symbol}`))
@@ -98,6 +96,21 @@ export const planSwap =
         );
       }),
     );
+
+/** "max": the whole balance of a token; of native SEI, less a gas reserve. NOTHING_TO_DO when nothing is left. */
+const maxAmountIn = (deps: SwapPlannerDeps, isNative: boolean, balanceAnswer: CallAnswer, symbol: string): TE.TaskEither<AppError, bigint> =>
+  pipe(
+    isNative
+      ? pipe(
+          deps.gasPrice(),
+          TE.map((gasPrice) => (decodeAnswer(getEthBalanceAbi, 'getEthBalance', balanceAnswer) ?? 0n) - gasPrice * NATIVE_GAS_RESERVE),
+        )
+      : TE.right(decodeAnswer(balanceOfAbi, 'balanceOf', balanceAnswer) ?? 0n),
+    TE.filterOrElse(
+      (amount) => amount > 0n,
+      () => unprocessable('NOTHING_TO_DO', isNative ? 'The wallet holds no SEI beyond the gas reserve' : `The wallet holds no ${symbol}`),
+    ),
+  );
 
 interface Resolved {
   readonly tokenIn: { readonly token: SwapToken; readonly poolToken: Address; readonly isNative: boolean };
