@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { createPublicClient, encodeFunctionData, erc20Abi, getAddress, http, parseEther, parseUnits, type Address } from 'viem';
+import { MAX_SQRT_RATIO, MIN_SQRT_RATIO } from '../../src/domain/uniswap-v3';
 import { makeCallAllAtBlock } from '../../src/adapters/chain/make-call-all-at-block';
 import type { AppError } from '../../src/domain/app-error';
 import type { ActionPlan, SwapQuote } from '../../src/domain/tx/action-plan';
@@ -76,7 +77,7 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
   });
 
   const plan = async (wallet: Address, request: SwapRequest): Promise<E.Either<AppError, ActionPlan>> => {
-    const blockNumber = await devnet.publicClient.getBlockNumber();
+    const blockNumber = await devnet.publicClient.getBlockNumber({ cacheTime: 0 });
     proxy.reset();
     return planSwap(deps)(request)({ wallet, blockNumber })();
   };
@@ -248,7 +249,7 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
   it('a V2 single hop quotes what QuoterV2 answers, and the V1 pair it beat pays less (router getAmountsOut)', async () => {
     const [USDC, USDT0] = [token('USDC').address, token('USDT0').address];
     const amountIn = parseUnits('2000', 6);
-    const blockNumber = await devnet.publicClient.getBlockNumber();
+    const blockNumber = await devnet.publicClient.getBlockNumber({ cacheTime: 0 });
     const result = await planSwap(deps)({ tokenIn: USDC, tokenOut: USDT0, amountIn, slippageBps: 50 })({ wallet: lp.address, blockNumber })();
     if (E.isLeft(result)) throw new Error('no plan');
     const quote = result.right.quote as SwapQuote;
@@ -267,7 +268,7 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
   it('a V1 single hop quotes what the V1 router answers, with the price impact worked by hand from the reserves', async () => {
     const [WETH, USDC] = [token('WETH').address, token('USDC').address];
     const amountIn = parseUnits('10', 18);
-    const blockNumber = await devnet.publicClient.getBlockNumber();
+    const blockNumber = await devnet.publicClient.getBlockNumber({ cacheTime: 0 });
     const result = await planSwap(deps)({ tokenIn: WETH, tokenOut: USDC, amountIn, slippageBps: 100 })({ wallet: lp.address, blockNumber })();
     if (E.isLeft(result)) throw new Error('no plan');
     const quote = result.right.quote as SwapQuote;
@@ -298,6 +299,22 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
     const result = await execute(trader, p, token('USDC').address, token('USDT0').address);
     expect(await balanceOf(token('USDC').address, trader.address)).toBe(0n);
     expect(result.deltaOut).toBe((p.quote as SwapQuote).amountOut);
+  });
+
+  it('a V2 pool that cannot take the whole amount (the swap reaches the price limit) is skipped, never quoted as a partial fill: NO_ROUTE', async () => {
+    // TKA–WSEI has one pool, V2 full range: 10^45 TKA base units push its price past the lowest tick.
+    const wallet = freshAccount(devnet).address;
+    const result = await plan(wallet, { tokenIn: tk.A.address, tokenOut: defi.wrappedNative.address, amountIn: 10n ** 45n, slippageBps: 50 });
+    expect(E.isLeft(result) && result.left._tag === 'UnprocessableTx' ? result.left.code : 'planned').toBe('NO_ROUTE');
+    const { result: quoted } = await devnet.publicClient.simulateContract({
+      address: defi.dragonswapV2.quoterV2,
+      abi: quoterV2Abi,
+      functionName: 'quoteExactInputSingle',
+      args: [{ tokenIn: tk.A.address, tokenOut: defi.wrappedNative.address, amountIn: 10n ** 45n, fee: 3_000, sqrtPriceLimitX96: 0n }],
+    });
+    // QuoterV2 itself answers a (partial) amount, the price stopped at its limit: the planner is what refuses it.
+    expect(quoted[0] > 0n).toBe(true);
+    expect([MIN_SQRT_RATIO + 1n, MAX_SQRT_RATIO - 1n]).toContain(quoted[1]);
   });
 
   it('refuses: a token outside the registry (UNKNOWN_ASSET), no pool (NO_ROUTE), same token (ValidationFailed), "max" of nothing (NOTHING_TO_DO)', async () => {

@@ -1,6 +1,7 @@
 import { encodeFunctionData, type Address } from 'viem';
 import { v1MidRate, v3MidRate, type MidRate } from '../../../domain/tx/swap/mid-price';
 import { v1AmountOut } from '../../../domain/tx/swap/v1-amount-out';
+import { MAX_SQRT_RATIO, MIN_SQRT_RATIO } from '../../../domain/uniswap-v3';
 import { decodeAnswer } from './decode-answer';
 import type { CallAnswer, ChainCall } from './ports';
 import { quoterV2Abi, v1PairReservesAbi, v2PoolSlot0Abi } from './swap-abis';
@@ -48,6 +49,17 @@ export const quoteCalls = (quoterV2: Address, hops: ReadonlyArray<PoolHop>, amou
   }));
 
 /**
+ * A V2 quote's amountOut, or undefined when the price reached its limit before the whole amount was swapped: the pool
+ * then takes only part of amountIn, and quoting it as whole would announce wrong balance changes.
+ */
+const wholeFillOut = (quote: CallAnswer): bigint | undefined => {
+  const decoded = decodeAnswer(quoterV2Abi, 'quoteExactInputSingle', quote);
+  if (decoded === undefined) return undefined;
+  const [amountOut, sqrtPriceX96After] = decoded;
+  return sqrtPriceX96After <= MIN_SQRT_RATIO + 1n || sqrtPriceX96After >= MAX_SQRT_RATIO - 1n ? undefined : amountOut;
+};
+
+/**
  * Each hop's output for `amountIn`: a V1 pair's from its reserves, a V2 pool's from the quoteCalls answers (in the
  * same hop order). `states[i]` is hop i read at the block (undefined: unreadable). Hops that pay nothing are dropped.
  */
@@ -62,10 +74,7 @@ export const quotedHops = (
     const quote = isQuotedByQuoter(hop) ? quoteAnswers[nextQuote++] : undefined;
     const state = states[i];
     if (state === undefined) return [];
-    const amountOut =
-      state.reserves === undefined
-        ? decodeAnswer(quoterV2Abi, 'quoteExactInputSingle', quote)?.[0]
-        : v1AmountOut(amountIn, state.reserves.reserveIn, state.reserves.reserveOut);
+    const amountOut = state.reserves === undefined ? wholeFillOut(quote) : v1AmountOut(amountIn, state.reserves.reserveIn, state.reserves.reserveOut);
     return amountOut === undefined || amountOut === 0n ? [] : [{ ...state, amountIn, amountOut }];
   });
 };
