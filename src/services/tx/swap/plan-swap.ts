@@ -25,8 +25,9 @@ export interface SwapPlannerDeps {
 
 const NATIVE: SwapToken = { address: '0x0000000000000000000000000000000000000000', symbol: 'SEI', decimals: 18 };
 
-// Measured on the devnet (tests/tx/swap-planner.test.ts asserts every route shape stays below it): the router's
-// overhead, each pool crossed (a V2 pool crossing several initialised ticks included), and the unwrap to native SEI.
+// Measured on the devnet (tests/tx/swap-planner.test.ts asserts every route shape stays below its bound), a fresh wallet
+// paying first-write storage: V2 single hop 134k, V1 single 146k, native in 121–128k, native out (with unwrap) 118–122k,
+// two hops 167k (V1+V1), 192k (V2+V2), 243k (mixed). The bounds leave about 2× for V2 swaps crossing initialised ticks.
 const GAS_BASE = 100_000n;
 const GAS_PER_HOP = 200_000n;
 const GAS_UNWRAP = 60_000n;
