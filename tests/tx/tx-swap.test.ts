@@ -231,6 +231,22 @@ describe('POST /api/tx/swap: the best DragonSwap route, prepared and simulated; 
     expect(BigInt((again.body.data as PreparedJson).quote.amountOut) < BigInt(prepared.quote.amountOut)).toBe(true);
   });
 
+  it('"max" native SEI keeps back twice the two-hop gas bound (1,000,000 gas) at the gas price; sent, the wallet keeps that reserve less the gas paid', async () => {
+    const trader = await traderWith('native', 0n);
+    const held = await balanceOf('native', trader.account.address);
+    const res = await prepare(trader.bearer, { tokenIn: 'native', tokenOut: tk.B.address, amountIn: 'max' });
+    expect(res.status).toBe(200);
+    const data = res.body.data as PreparedJson;
+    const gasPrice = await h.devnet.publicClient.getGasPrice();
+    const value = BigInt(data.transactions[0]?.value ?? '0');
+    expect(held - value).toBe(gasPrice * 1_000_000n);
+    expect(data.simulation.ok).toBe(true);
+    const tkbBefore = await balanceOf(tk.B.address, trader.account.address);
+    const gasPaid = await signAndSend(data, trader.account);
+    expect(await balanceOf('native', trader.account.address)).toBe(held - value - gasPaid);
+    expect((await balanceOf(tk.B.address, trader.account.address)) - tkbBefore).toBe(BigInt(data.quote.amountOut));
+  });
+
   it('more than the wallet holds: 200 with ok: false, INSUFFICIENT_BALANCE', async () => {
     const trader = await traderWith(token('USDC').address, parseUnits('10', 6));
     const res = await prepare(trader.bearer, { tokenIn: token('USDC').address, tokenOut: token('USDT0').address, amountIn: parseUnits('11', 6).toString() });
