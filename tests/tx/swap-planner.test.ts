@@ -263,6 +263,17 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
     const v1 = await devnet.publicClient.readContract({ address: defi.dragonswapV1.router, abi: uniswapV2Router02Abi, functionName: 'getAmountsOut', args: [amountIn, [USDC, USDT0]], blockNumber });
     expect(quote.amountOut).toBe(quoted[0]);
     expect(v1[1]).toBeLessThan(quote.amountOut);
+    // Price impact from slot0 at the block: mid out = amountIn × sqrtP² / 2^192 selling token0 (2^192 / sqrtP² buying it).
+    const [sqrtPriceX96] = await devnet.publicClient.readContract({
+      address: pools.usdcUsdtV2 ?? '0x',
+      abi: [{ type: 'function', name: 'slot0', stateMutability: 'view', inputs: [], outputs: [{ type: 'uint160' }, { type: 'int24' }] }] as const,
+      functionName: 'slot0',
+      blockNumber,
+    });
+    const [midNumerator, midDenominator] = USDC.toLowerCase() < USDT0.toLowerCase() ? [amountIn * sqrtPriceX96 ** 2n, 2n ** 192n] : [amountIn * 2n ** 192n, sqrtPriceX96 ** 2n];
+    expect(quote.priceImpactBps).toBe(Number(((midNumerator - quoted[0] * midDenominator) * 10_000n) / midNumerator));
+    // Full range is constant product: 2,000 into about 1,000,000 of depth moves the price about 2,000 / 1,000,000 = 20 bps, plus the 1 bp fee.
+    expect([quote.priceImpactBps >= 19, quote.priceImpactBps <= 22]).toEqual([true, true]);
   });
 
   it('a V1 single hop quotes what the V1 router answers, with the price impact worked by hand from the reserves', async () => {
