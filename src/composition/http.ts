@@ -15,6 +15,7 @@ import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
 import { txSwapRoutes } from '../http/routes/tx-swap-routes';
+import { txTrackRoutes } from '../http/routes/tx-track-routes';
 import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
@@ -28,6 +29,7 @@ import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
+import type { TxTracking } from './tx-track';
 import type { TxSide } from './tx';
 
 export interface HttpWiring {
@@ -47,6 +49,7 @@ export interface HttpWiring {
   readonly assistant: Assistant;
   readonly tx: TxSide;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
+  readonly txTracking: TxTracking;
 }
 
 export interface HttpServer {
@@ -89,6 +92,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       aiRoutes({ auth: w.auth, ai: w.assistant.ai, resolveWallet: w.portfolio.resolveWallet }),
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
+      txTrackRoutes({ auth: w.auth, ...w.txTracking.routes }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
       txSwapRoutes({ auth: w.auth, swap: w.tx.swap }),
       portfolioRoutes({
