@@ -8,7 +8,9 @@ import type { ActionPlan, SwapQuote } from '../../src/domain/tx/action-plan';
 import { planSwap, type SwapPlannerDeps } from '../../src/services/tx/swap/plan-swap';
 import type { SwapRequest } from '../../src/services/tx/swap/swap-request';
 import { deployTestTokens, freshAccount, MULTICALL3_ADDRESS, startDevnet, type Devnet, type DevnetAccount, type TestToken } from '../support/devnet';
-import { uniswapV2Router02Abi } from '../support/protocols/uniswap-v2';
+import { addLiquidityV2, createPairV2, deployUniswapV2Factory, uniswapV2Router02Abi } from '../support/protocols/uniswap-v2';
+import { swapRouter02Abi } from '../../src/services/tx/swap/swap-abis';
+import { swapRouter02PairFor } from '../../src/domain/tx/swap/v1-pair-address';
 import { quoterV2Abi } from '../support/protocols/uniswap-v3';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
 import { deploySeiDefiDevnet, type SeiDefiDevnet } from '../support/sei-defi/deploy-sei-defi-devnet';
@@ -326,6 +328,18 @@ describe('the swap planner on the devnet: the planned SwapRouter02 call pays exa
     // QuoterV2 itself answers a (partial) amount, the price stopped at its limit: the planner is what refuses it.
     expect(quoted[0] > 0n).toBe(true);
     expect([MIN_SQRT_RATIO + 1n, MAX_SQRT_RATIO - 1n]).toContain(quoted[1]);
+  });
+
+  it('V1 pairs of another factory than SwapRouter02\'s factoryV2 are skipped (the router could not reach them): NO_ROUTE', async () => {
+    const otherFactory = await deployUniswapV2Factory(devnet);
+    const pair = await createPairV2(devnet, otherFactory, tk.E.address, token('USDC').address);
+    await addLiquidityV2(devnet, { pair, tokenA: tk.E.address, amountA: units('1000', tk.E), tokenB: token('USDC').address, amountB: units('1000', token('USDC')), to: lp.address }, defi.mint);
+    const otherDeps: SwapPlannerDeps = { ...deps, venues: { ...deps.venues, v1: { factory: otherFactory } } };
+    const blockNumber = await devnet.publicClient.getBlockNumber({ cacheTime: 0 });
+    const result = await planSwap(otherDeps)({ tokenIn: tk.E.address, tokenOut: token('USDC').address, amountIn: units('1', tk.E), slippageBps: 50 })({ wallet: lp.address, blockNumber })();
+    expect(E.isLeft(result) && result.left._tag === 'UnprocessableTx' ? result.left.code : 'planned').toBe('NO_ROUTE');
+    const routerFactoryV2 = await devnet.publicClient.readContract({ address: defi.dragonswapV2.swapRouter02, abi: swapRouter02Abi, functionName: 'factoryV2' });
+    expect([getAddress(routerFactoryV2) === otherFactory, pair === swapRouter02PairFor(otherFactory, tk.E.address, token('USDC').address)]).toEqual([false, true]);
   });
 
   it('refuses: a token outside the registry (UNKNOWN_ASSET), no pool (NO_ROUTE), same token (ValidationFailed), "max" of nothing (NOTHING_TO_DO)', async () => {

@@ -4,6 +4,7 @@ import { amountOutMinFor } from './amount-out-min';
 import { priceImpactBps, v1MidRate, v3MidRate } from './mid-price';
 import { v1AmountOut } from './v1-amount-out';
 import { encodeV3Path } from './v3-path';
+import { swapRouter02PairFor } from './v1-pair-address';
 
 const Q96 = 2n ** 96n;
 const positiveReserve = uint112Reserve.filter((r) => r > 0n);
@@ -82,5 +83,15 @@ describe('encodeV3Path', () => {
     expect(encodeV3Path([{ tokenIn: a, tokenOut: b, fee: 3_000 }, { tokenIn: b, tokenOut: c, fee: 500 }])).toBe(
       `0x${'11'.repeat(20)}000bb8${'22'.repeat(20)}0001f4${'33'.repeat(20)}`,
     );
+  });
+});
+
+describe('swapRouter02PairFor', () => {
+  it('finds the Ethereum mainnet Uniswap V2 USDC/WETH pair from its factory, whatever the token order', () => {
+    const factory = '0x5C69bEe701ef814a2B6a3EDD4B1652CB9cc5aA6f';
+    const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+    const weth = '0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2';
+    expect(swapRouter02PairFor(factory, usdc, weth)).toBe('0xB4e16d0168e52d35CaCD2c6185b44281Ec28C9Dc');
+    expect(swapRouter02PairFor(factory, weth, usdc)).toBe('0xB4e16d0168e52d35CaCD2c6185b44281Ec28C9Dc');
   });
 });
