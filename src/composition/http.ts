@@ -15,6 +15,7 @@ import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
 import { txSwapRoutes } from '../http/routes/tx-swap-routes';
+import { txLiquidityRoutes } from '../http/routes/tx-liquidity-routes';
 import { txTrackRoutes } from '../http/routes/tx-track-routes';
 import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
@@ -95,6 +96,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       txTrackRoutes({ auth: w.auth, ...w.txTracking.routes }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
       txSwapRoutes({ auth: w.auth, swap: w.tx.swap }),
+      txLiquidityRoutes({ auth: w.auth, liquidity: w.tx.liquidity }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,

@@ -9,13 +9,17 @@ import type { TxEngineDeps } from '../services/tx/prepare-action';
 import type { TxChain } from '../services/tx/ports';
 import type { SwapService } from '../services/tx/swap/swap-service';
 import { makeWrapService, type WrapService } from '../services/tx/wrap/wrap-service';
+import type { Logger } from '../services/ports/logger';
+import type { LiquidityService } from '../services/tx/liquidity/liquidity-service';
 import type { Chain } from './chain';
 import { makeSwap } from './tx-swap';
+import { makeTxLiquidity } from './tx-liquidity';
 
 export interface TxWiring {
   readonly config: AppConfig;
   readonly registry: Registry;
   readonly chain: Chain;
+  readonly logger: Logger;
   readonly now: () => Date;
 }
 
@@ -27,6 +31,7 @@ export interface TxSide {
   readonly chain: TxChain;
   readonly wrap: WrapService;
   readonly swap: SwapService;
+  readonly liquidity: LiquidityService;
 }
 
 /** Builds the transaction engine on the app's chain client, behind the RPC deadline and circuit of the chain reads. */
@@ -50,5 +55,6 @@ export const makeTx = (w: TxWiring): TxSide => {
     chain,
     wrap: makeWrapService(engine, { chain, wrappedNative: registry.wrappedNative === undefined ? undefined : getAddress(registry.wrappedNative) }),
     swap: makeSwap({ engine, registry, client, multicall3: w.config.chain.multicall3Address }),
+    liquidity: makeTxLiquidity({ registry, chain: w.chain, multicallAddress: getAddress(w.config.chain.multicall3Address), logger: w.logger, engine }),
   };
 };
