@@ -10,9 +10,10 @@ import { AbiAddress, AbiSmallInt, AbiUint, abiMembers } from '../../chain/read-v
 import type { PositionsRead, ProtocolReader, UnpricedLiquidityPosition } from '../protocol-reader';
 import { buildConcentratedPosition, type PositionKey } from './build-concentrated-position';
 import { poolKeyId, type PoolKey } from './compute-pool-address';
+import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook } from './pool-address-book';
 import { makeTokenInfoBook, type KnownTokenLookup } from './token-info-book';
-import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from './uniswap-v3-abis';
+import { uniswapV3PoolAbi } from './uniswap-v3-abis';
 import { Slot0Codec } from './uniswap-v3-answer-codecs';
 
 export interface UniswapV3ReaderOptions {
@@ -91,13 +92,7 @@ export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolRe
   const positionKeys = new LRUCache<string, PositionKey>({ max: 50_000 });
   const where = `NonfungiblePositionManager ${npm} on chain ${options.chainId}`;
 
-  const npmRead = (functionName: string, args: ReadonlyArray<unknown>, from?: Address): ContractRead => ({
-    address: npm,
-    abi: nonfungiblePositionManagerAbi,
-    functionName,
-    args,
-    ...(from === undefined ? {} : { from }),
-  });
+  const npmRead = positionManagerRead(npm);
   const slot0Read = (address: Address): ContractRead => ({ address, abi: uniswapV3PoolAbi, functionName: 'slot0' });
 
   const decodeSlot0 = (result: ReadResult | undefined, address: Address, key: PoolKey): E.Either<Error, PoolPrice> =>
