@@ -14,7 +14,7 @@ import { toPoolKey, type PoolKey } from './compute-pool-address';
 import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook, type PoolReads } from './pool-address-book';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
-import { Slot0Codec } from './uniswap-v3-answer-codecs';
+import { PositionCodec, Slot0Codec } from './uniswap-v3-answer-codecs';
 
 const blockTimestampAbi = parseAbi(['function getCurrentBlockTimestamp() view returns (uint256 timestamp)']);
 
@@ -25,16 +25,6 @@ export interface PositionManagerChainOptions {
 }
 
 const SOURCE = 'dragonswap-v2-tx';
-
-/** NonfungiblePositionManager.positions(id): the pool, the range and the liquidity. */
-const PositionFieldsCodec = abiMembers(12, {
-  token0: [2, AbiAddress],
-  token1: [3, AbiAddress],
-  fee: [4, AbiSmallInt],
-  tickLower: [5, AbiSmallInt],
-  tickUpper: [6, AbiSmallInt],
-  liquidity: [7, AbiUint],
-});
 
 const decodeTimestamp = decodeReadResult(AbiUint, 'Multicall3 getCurrentBlockTimestamp');
 
@@ -114,7 +104,7 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
             const what = `NonfungiblePositionManager ${npm}: positions(${tokenId})`;
             return pipe(
               E.Do,
-              E.apS('fields', decodeReadResult(PositionFieldsCodec, what)(position)),
+              E.apS('fields', decodeReadResult(PositionCodec, what)(position)),
               E.apS('ownerAddress', decodeReadResult(AbiAddress, `ownerOf(${tokenId})`)(owner)),
               E.map(({ fields, ownerAddress }) => {
                 const key: PoolKey = { token0: fields.token0, token1: fields.token1, fee: fields.fee };

@@ -6,7 +6,7 @@ import type { ReadWarning } from '../../../domain/tokens/token-holding';
 import { MAX_UINT128 } from '../../../domain/uniswap-v3';
 import { decodeOptionalRead, decodeReadResult } from '../../chain/decode-read-result';
 import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
-import { AbiAddress, AbiSmallInt, AbiUint, abiMembers } from '../../chain/read-value-codecs';
+import { AbiUint, abiMembers } from '../../chain/read-value-codecs';
 import type { PositionsRead, ProtocolReader, UnpricedLiquidityPosition } from '../protocol-reader';
 import { buildConcentratedPosition, type PositionKey } from './build-concentrated-position';
 import { poolKeyId, type PoolKey } from './compute-pool-address';
@@ -14,7 +14,7 @@ import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook } from './pool-address-book';
 import { makeTokenInfoBook, type KnownTokenLookup } from './token-info-book';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
-import { Slot0Codec } from './uniswap-v3-answer-codecs';
+import { PositionCodec, Slot0Codec } from './uniswap-v3-answer-codecs';
 
 export interface UniswapV3ReaderOptions {
   readonly addresses: { readonly factory: string; readonly nonfungiblePositionManager: string; readonly poolInitCodeHash?: string };
@@ -53,18 +53,6 @@ export const DEFAULT_MAX_POSITIONS = 200;
 const poolKeyOf = (key: PositionKey): PoolKey => ({ token0: key.token0, token1: key.token1, fee: key.fee });
 
 const describePool = (key: PoolKey): string => `${key.token0}/${key.token1} fee ${key.fee}`;
-
-/** NonfungiblePositionManager.positions(id): the pool, the range, the liquidity and the fees credited at the last poke. */
-const PositionCodec = abiMembers(12, {
-  token0: [2, AbiAddress],
-  token1: [3, AbiAddress],
-  fee: [4, AbiSmallInt],
-  tickLower: [5, AbiSmallInt],
-  tickUpper: [6, AbiSmallInt],
-  liquidity: [7, AbiUint],
-  tokensOwed0: [10, AbiUint],
-  tokensOwed1: [11, AbiUint],
-});
 
 /** collect(...) simulated as the owner: the exact uncollected fees. */
 const decodeCollected = decodeOptionalRead(abiMembers(2, { amount0: [0, AbiUint], amount1: [1, AbiUint] }));
