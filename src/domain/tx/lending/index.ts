@@ -1,0 +1,4 @@
+export { percentMul, wadDiv, WAD } from './aave-percent-wad-math';
+export { accountAfterAction, repaidAmount, type ResolvedLendingAction } from './account-after-action';
+export { accountHealthFactor, accountTotals, type AccountTotals } from './account-health-factor';
+export type { AccountReserve, LendingAccount } from './lending-account';
