@@ -3,3 +3,4 @@ export { accountAfterAction, repaidAmount, type ResolvedLendingAction } from './
 export { accountHealthFactor, accountTotals, type AccountTotals } from './account-health-factor';
 export type { AccountReserve, LendingAccount } from './lending-account';
 export { AAVE_ALL, aaveV3PoolActionAbi, encodeBorrow, encodeRepay, encodeSupply, encodeWithdraw } from './aave-v3-pool-calls';
+export { repayToReachHealthFactor, withdrawableAboveHealthFactor } from './amount-for-health-factor';
