@@ -11,6 +11,7 @@ import { makeAlerts } from './composition/alerts';
 import { makeAuth } from './composition/auth';
 import { cacheHealth, makeAppCache } from './composition/cache';
 import { makeChain, type Chain } from './composition/chain';
+import { makeLending } from './composition/lending';
 import { makeHttpServer, type HttpServer } from './composition/http';
 import { makePortfolio, type PortfolioSide } from './composition/portfolio';
 import { makeAppPricing, type Pricing } from './composition/pricing';
@@ -112,7 +113,8 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
       pushChanges(fresh, previous);
     },
   });
-  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
+  const lending = makeLending({ config, registry, chain, now });
+  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending });
   const http = makeHttpServer({
     config,
     registry,

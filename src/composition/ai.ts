@@ -22,6 +22,7 @@ import type { PortfolioService } from '../services/portfolio/portfolio-service';
 import type { Cache } from '../services/ports/cache';
 import type { Logger } from '../services/ports/logger';
 import type { PriceFeed } from '../services/pricing/price-feed';
+import { suggestLendingActions, type LendingDeps } from '../services/tx/lending';
 
 export interface AssistantWiring {
   readonly config: AppConfig;
@@ -35,6 +36,8 @@ export interface AssistantWiring {
   readonly history: PortfolioHistoryService;
   readonly priceFeed: PriceFeed;
   readonly registry: Registry;
+  /** The Yei market, for suggestions backed by a prepare link; undefined without one. */
+  readonly lending: LendingDeps | undefined;
 }
 
 export interface Assistant {
@@ -70,6 +73,7 @@ export const makeAssistant = (w: AssistantWiring): Assistant => {
       getHistory: w.history.getHistory,
       priceFeed: w.priceFeed,
       registry: w.registry,
+      ...(w.lending === undefined ? {} : { lendingActions: suggestLendingActions(w.lending) }),
     },
     limiter: makeRateLimiter({ name: 'ai-wallet', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(w.redis === undefined ? {} : { redis: w.redis }) }),
     budget: makeTokenBudget({

@@ -8,14 +8,10 @@ import { LENDING_GAS_UPPER_BOUNDS, planBorrow, planRepay, planSupply, planWithdr
 import { deployTestTokens, freshAccount, MULTICALL3_ADDRESS, startDevnet, testTokenAbi, type Devnet, type DevnetAccount, type TestToken } from '../support/devnet';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
 import { deploySeiDefiDevnet, type SeiDefiDevnet } from '../support/sei-defi/deploy-sei-defi-devnet';
+import { E18, E6, isWithinMillionth } from './lending-harness';
 
 jest.setTimeout(300_000);
 
-const E18 = 10n ** 18n;
-const E6 = 10n ** 6n;
-
-/** |a − b| ≤ b × 1e-6, in integers. */
-const isWithinMillionth = (a: bigint, b: bigint): boolean => (a > b ? a - b : b - a) * 1_000_000n <= b;
 
 describe('Yei lending planners against the real Aave v3 on the devnet (plan, approve by hand, send, compare with the pool)', () => {
   let devnet: Devnet;

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
+import { sequenceT } from 'fp-ts/Apply';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { AnalysisAnswerCodec, analysisAnswerSchema, type AnalysisAnswer } from '../../domain/ai/analysis-answer';
@@ -17,7 +18,9 @@ import type { MarketFocus, MarketMove, MarketTimeframe } from '../../domain/ai/m
 import type { RiskTolerance } from '../../domain/ai/portfolio-rules';
 import { RiskAssessmentAnswerCodec, riskAssessmentAnswerSchema, type RiskAssessmentAnswer } from '../../domain/ai/risk-assessment-answer';
 import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
-import { SuggestionsAnswerCodec, suggestionsAnswerSchema, type SuggestionsAnswer } from '../../domain/ai/suggestions-answer';
+import { LinkedSuggestionsAnswerCodec, SuggestionsAnswerCodec, suggestionsAnswerSchema, type LinkedSuggestionsAnswer } from '../../domain/ai/suggestions-answer';
+import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
+import { healthFactorWadOf, type LendingActionLink } from '../../domain/tx/lending';
 import { systemPrompt, type AiTask } from '../../domain/ai/system-prompt';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../domain/tokens/sanitize-chain-string';
 import { NATIVE_KEY, type TokenRef } from '../../domain/tokens/token-ref';
@@ -52,7 +55,8 @@ export interface MarketInsightsInput {
 /** The `/api/ai/*` use-cases. Each counts against the wallet's AI rate limit and reads only the signed-in wallet. */
 export interface AiService {
   readonly analyze: (wallet: WalletAddress, input: AnalyzeInput, signal?: AbortSignal) => TE.TaskEither<AppError, AnalysisAnswer & Provenance>;
-  readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, SuggestionsAnswer & Provenance>;
+  /** Suggestions; those the server can back with a transaction carry `prepare: { route, body }`. */
+  readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, LinkedSuggestionsAnswer & Provenance>;
   readonly explain: (wallet: WalletAddress, input: ExplainInput, signal?: AbortSignal) => TE.TaskEither<AppError, { readonly explanation: string } & Provenance>;
   readonly assessStrategy: (wallet: WalletAddress, input: StrategyInput, signal?: AbortSignal) => TE.TaskEither<AppError, RiskAssessmentAnswer & Provenance>;
   readonly marketInsights: (
@@ -64,11 +68,23 @@ export interface AiService {
 
 const ExplanationCodec = t.type({ explanation: AnswerTextCodec });
 
+const linkedSuggestion = ({ action, rationale, expectedImpact, prepare }: LendingActionLink) => ({ action, rationale, expectedImpact, prepare });
+
 export const makeAiService = (deps: AssistantDeps): AiService => {
   const admit = admitAiCall(deps.limiter);
   const ground = loadGrounding(deps.data);
   const answer = modelOrRules(deps);
   const system = (task: AiTask): ModelMessage => ({ role: 'system', content: systemPrompt(task, deps.canary) });
+  /** The lending actions to link at the profile's target; none when there is no market or it cannot be read now. */
+  const lendingLinks = (wallet: WalletAddress, targetHealthFactor: number): TE.TaskEither<AppError, ReadonlyArray<LendingActionLink>> => {
+    const read = deps.data.lendingActions;
+    if (read === undefined) return TE.right([]);
+    return TE.fromTask(async () => {
+      const links = await read(wallet, healthFactorWadOf(targetHealthFactor))();
+      if (E.isLeft(links)) deps.logger.warn('lending action links unavailable; suggestions without them', { error: links.left._tag });
+      return E.isRight(links) ? links.right : [];
+    });
+  };
 
   const marketMoves = async (): Promise<ReadonlyArray<MarketMove>> => {
     const native: TokenRef = { key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: deps.data.registry.nativeCoingeckoId };
@@ -108,31 +124,35 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
     suggest: (wallet, input, signal) =>
       pipe(
         admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'suggest',
-            cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
-            codec: SuggestionsAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [
-                  system('suggest'),
-                  { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
-                  {
-                    role: 'user',
-                    content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
-                  },
-                ],
-                suggestionsAnswerSchema,
-                SuggestionsAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
+        TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor(input.riskTolerance)))),
+        TE.flatMap(([g, links]) =>
+          pipe(
+            answer({
+              wallet,
+              task: 'suggest',
+              cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
+              codec: LinkedSuggestionsAnswerCodec,
+              ask: (model, s) =>
+                structuredAnswer(
+                  model,
+                  [
+                    system('suggest'),
+                    { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
+                    {
+                      role: 'user',
+                      content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
+                    },
+                  ],
+                  suggestionsAnswerSchema,
+                  SuggestionsAnswerCodec,
+                  s,
+                ),
+              rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason, links)),
+              ...(signal === undefined ? {} : { signal }),
+            }),
+            // The rules placed the links among their findings; a model's answer (maybe cached) gets them, freshly sized, first.
+            TE.map((a) => (a.provider === 'heuristic' ? a : { ...a, suggestions: [...links.map(linkedSuggestion), ...a.suggestions] })),
+          ),
         ),
       ),
 

@@ -2,7 +2,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { erc20Abi, getAddress, type Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { AccountReserve } from '../../../domain/tx/lending';
-import type { LendingMarket, LendingMarketRead } from '../../../services/tx/lending/ports';
+import type { LendingMarket, LendingMarketQuery, LendingMarketRead } from '../../../services/tx/lending/ports';
 import type { SeiClient } from '../../chain/make-sei-client';
 import { aaveV3OracleAbi, aaveV3ProtocolDataProviderAbi } from './aave-v3-abis';
 import { decodeReserveConfiguration, decodeReserveTokens, decodeUserReserve } from './decode-aave-v3-reads';
@@ -28,7 +28,7 @@ const asUint = (value: unknown, what: string): bigint => {
 /**
  * The Yei market for the lending planners. One multicall at the plan's block reads, per reserve,
  * getUserReserveData, getReserveConfigurationData and getDebtCeiling, then AaveOracle.getAssetsPrices of them all and
- * the holder's balance of the asset; the reserve list comes from getAllReservesTokens, memoised for `reserveListTtlMs`
+ * the balance asked for (if any); the reserve list comes from getAllReservesTokens, memoised for `reserveListTtlMs`
  * (so a warm read is one HTTP request, a cold one two).
  */
 export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): LendingMarket => {
@@ -40,7 +40,7 @@ export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): Le
   const now = options.now ?? Date.now;
   let reserveList: { readonly assets: ReadonlyArray<Address>; readonly readAt: number } | undefined;
 
-  const readReserveList = async (blockNumber: bigint): Promise<ReadonlyArray<Address>> => {
+  const readReserveList = async (blockNumber: bigint | undefined): Promise<ReadonlyArray<Address>> => {
     if (reserveList !== undefined && now() - reserveList.readAt < ttl) return reserveList.assets;
     const tokens = await client.readContract({ address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getAllReservesTokens', blockNumber });
     const assets = decodeReserveTokens(tokens).map((t) => t.asset);
@@ -48,18 +48,19 @@ export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): Le
     return assets;
   };
 
-  const readAt = async (q: Parameters<LendingMarket['read']>[0]): Promise<LendingMarketRead> => {
+  const readAt = async (q: LendingMarketQuery): Promise<LendingMarketRead> => {
     const assets = await readReserveList(q.blockNumber);
-    const isReserve = assets.some((a) => a.toLowerCase() === q.asset.toLowerCase());
+    const balanceOf = q.balanceOf;
+    const readsBalance = balanceOf !== undefined && assets.some((a) => a.toLowerCase() === balanceOf.asset.toLowerCase());
     const perReserve = assets.flatMap((asset) => [
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getUserReserveData', args: [asset, q.user] } as const,
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getReserveConfigurationData', args: [asset] } as const,
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getDebtCeiling', args: [asset] } as const,
     ]);
     const prices = { address: oracle, abi: aaveV3OracleAbi, functionName: 'getAssetsPrices', args: [assets] } as const;
-    const balance = { address: q.asset, abi: erc20Abi, functionName: 'balanceOf', args: [q.holder] } as const;
+    const balance = readsBalance ? [{ address: balanceOf.asset, abi: erc20Abi, functionName: 'balanceOf', args: [balanceOf.holder] } as const] : [];
     const results: ReadonlyArray<unknown> = await client.multicall({
-      contracts: isReserve ? [...perReserve, prices, balance] : [...perReserve, prices],
+      contracts: [...perReserve, prices, ...balance],
       allowFailure: false,
       multicallAddress,
       batchSize: 0,
@@ -83,7 +84,7 @@ export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): Le
         isCollateral: user.usageAsCollateralEnabled,
       };
     });
-    return { account, holderBalance: isReserve ? asUint(results[results.length - 1], 'balanceOf') : 0n };
+    return { account, holderBalance: readsBalance ? asUint(results[results.length - 1], 'balanceOf') : 0n };
   };
 
   return {

@@ -4,4 +4,4 @@ export { accountHealthFactor, accountTotals, type AccountTotals } from './accoun
 export type { AccountReserve, LendingAccount } from './lending-account';
 export { AAVE_ALL, aaveV3PoolActionAbi, encodeBorrow, encodeRepay, encodeSupply, encodeWithdraw } from './aave-v3-pool-calls';
 export { repayToReachHealthFactor, withdrawableAboveHealthFactor } from './amount-for-health-factor';
-export { healthFactorWadOf, lendingActionLinks, type LinkedSuggestion, type LinkToken, type PrepareLink } from './lending-action-links';
+export { healthFactorWadOf, lendingActionLinks, type LendingActionLink, type LinkToken, type PrepareLink } from './lending-action-links';

@@ -12,7 +12,7 @@ export interface PrepareLink {
 }
 
 /** A suggestion the server can back with a prepared transaction. */
-export interface LinkedSuggestion {
+export interface LendingActionLink {
   readonly id: 'repay-to-target' | 'withdraw-idle-collateral';
   readonly action: string;
   readonly rationale: string;
@@ -42,9 +42,9 @@ const hfText = (hf: bigint | null): string => (hf === null ? 'no debt' : (Number
  * - above twice the target: withdraw the largest collateral down to twice the target (collateral the debt does not need).
  * Only tokens `tokenOf` knows (the registry's) are linked; amounts are base-unit strings, as the routes take them.
  */
-export const lendingActionLinks = (account: LendingAccount, tokenOf: (asset: Address) => LinkToken | undefined, targetWad: bigint): ReadonlyArray<LinkedSuggestion> => {
+export const lendingActionLinks = (account: LendingAccount, tokenOf: (asset: Address) => LinkToken | undefined, targetWad: bigint): ReadonlyArray<LendingActionLink> => {
   const hf = accountHealthFactor(account);
-  const links: LinkedSuggestion[] = [];
+  const links: LendingActionLink[] = [];
   if (hf === null) return links;
   const known = account.filter((r) => tokenOf(r.asset) !== undefined);
   const debt = largestBy(

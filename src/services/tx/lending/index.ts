@@ -7,3 +7,4 @@ export { planRepay } from './plan-repay';
 export { planSupply } from './plan-supply';
 export { planWithdraw } from './plan-withdraw';
 export type { LendingMarket, LendingMarketRead } from './ports';
+export { suggestLendingActions } from './suggest-lending-actions';

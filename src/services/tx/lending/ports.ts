@@ -8,13 +8,20 @@ import type { LendingAccount } from '../../../domain/tx/lending';
 export interface LendingMarketRead {
   /** Every listed reserve with `user`'s balances, in the pool's order. */
   readonly account: LendingAccount;
-  /** `holder`'s ERC-20 balance of `asset` (0 when `asset` is not a reserve: it was not read). */
+  /** The ERC-20 balance asked for with `balanceOf` (0 when not asked, or when the asset is not a reserve: it was not read). */
   readonly holderBalance: bigint;
+}
+
+export interface LendingMarketQuery {
+  readonly user: Address;
+  /** Default: the latest block. */
+  readonly blockNumber?: bigint;
+  readonly balanceOf?: { readonly asset: Address; readonly holder: Address };
 }
 
 /** The Yei (Aave v3) market the lending actions go to. */
 export interface LendingMarket {
   readonly pool: Address;
   /** RpcUnavailable when the chain cannot be read. */
-  readonly read: (q: { readonly user: Address; readonly asset: Address; readonly holder: Address; readonly blockNumber: bigint }) => TE.TaskEither<AppError, LendingMarketRead>;
+  readonly read: (q: LendingMarketQuery) => TE.TaskEither<AppError, LendingMarketRead>;
 }

@@ -22,7 +22,7 @@ export const readLendingAccount = (
   const token = deps.tokenOf(q.asset);
   if (token === undefined) return TE.left(unprocessable('UNKNOWN_ASSET', `${q.asset} is not a registry token`));
   return pipe(
-    deps.market.read(q),
+    deps.market.read({ user: q.user, blockNumber: q.blockNumber, balanceOf: { asset: q.asset, holder: q.holder } }),
     TE.flatMap((read) => {
       const reserve = read.account.find((r) => r.asset.toLowerCase() === q.asset.toLowerCase());
       return reserve === undefined ? TE.left(unprocessable('UNKNOWN_ASSET', `${token.symbol} is not a Yei reserve`)) : TE.right({ ...read, token, reserve });
