@@ -17,6 +17,7 @@ import { makePortfolio, type PortfolioSide } from './composition/portfolio';
 import { makeAppPricing, type Pricing } from './composition/pricing';
 import { attachSockets } from './composition/realtime';
 import { closeStorage, describeStorage, openStorage, type Storage } from './composition/storage';
+import { makeTx } from './composition/tx';
 import { makeWatchInterest, startClusterWatcher, type WatchInterest } from './composition/watcher';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
@@ -113,8 +114,9 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
       pushChanges(fresh, previous);
     },
   });
-  const lending = makeLending({ config, registry, chain, now });
-  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending });
+  const tx = makeTx({ config, registry, chain, now });
+  const lending = makeLending({ config, registry, chain, engine: tx.engine, now });
+  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending: lending.market });
   const http = makeHttpServer({
     config,
     registry,
@@ -137,6 +139,8 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     portfolio,
     pricing,
     assistant,
+    tx,
+    lending: lending.service,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
   });
   const interest = makeWatchInterest(redis, logger);

@@ -14,6 +14,8 @@ import { healthRoutes } from '../http/routes/health-routes';
 import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
+import { txLendingRoutes } from '../http/routes/tx-lending-routes';
+import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
 import type { Metrics } from '../infra/metrics';
@@ -26,6 +28,8 @@ import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
+import type { LendingService } from '../services/tx/lending';
+import type { TxSide } from './tx';
 
 export interface HttpWiring {
   readonly config: AppConfig;
@@ -42,6 +46,8 @@ export interface HttpWiring {
   readonly portfolio: PortfolioSide;
   readonly pricing: Pricing;
   readonly assistant: Assistant;
+  readonly tx: TxSide;
+  readonly lending: LendingService;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
 }
 
@@ -85,6 +91,8 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       aiRoutes({ auth: w.auth, ai: w.assistant.ai, resolveWallet: w.portfolio.resolveWallet }),
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
+      txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
+      txLendingRoutes({ auth: w.auth, lending: w.lending }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,

@@ -2,21 +2,36 @@ import { getAddress } from 'viem';
 import { makeAaveV3LendingMarket } from '../adapters/protocols/aave-v3/make-aave-v3-lending-market';
 import type { AppConfig } from '../config/app-config';
 import { findRegistryToken, type Registry } from '../config/registry';
-import type { LendingDeps } from '../services/tx/lending';
+import { makeLendingService, type LendingDeps, type LendingService } from '../services/tx/lending';
+import type { TxEngineDeps } from '../services/tx/prepare-action';
 import type { Chain } from './chain';
 
 export interface LendingWiring {
   readonly config: AppConfig;
   readonly registry: Registry;
   readonly chain: Chain;
+  readonly engine: TxEngineDeps;
   readonly now: () => Date;
 }
 
+export interface LendingSide {
+  /** The Yei market, for the AI's lending links; undefined without one. */
+  readonly market: LendingDeps | undefined;
+  /** POST /api/tx/lending/*: 422 UNKNOWN_ASSET for everything without a market. */
+  readonly service: LendingService;
+}
+
 /**
- * The Yei market the lending planners and the AI's lending links read, or undefined when the registry has no Yei
- * market with an oracle (prices are read from it at the plan's block; networks.json lists it for mainnet and testnet).
+ * The lending side: the Yei market the planners and the AI's lending links read (none when the registry has no Yei
+ * market with an oracle: prices are read from it at the plan's block; networks.json lists it for mainnet and testnet),
+ * and the prepare routes' service on the transaction engine.
  */
-export const makeLending = (w: LendingWiring): LendingDeps | undefined => {
+export const makeLending = (w: LendingWiring): LendingSide => {
+  const market = makeYeiMarket(w);
+  return { market, service: makeLendingService(w.engine, market) };
+};
+
+const makeYeiMarket = (w: LendingWiring): LendingDeps | undefined => {
   const yei = w.registry.protocols.yei;
   if (yei?.oracle === undefined) return undefined;
   return {

@@ -95,6 +95,8 @@ export interface AppConfig {
     readonly circuitOpenSeconds: number;
   };
   readonly snapshots: { readonly minIntervalSeconds: number };
+  /** Prepared transactions: how long an answer stays good (`expiresAt`). */
+  readonly tx: { readonly prepareTtlSeconds: number };
   readonly coingecko: { readonly apiKey: string | undefined; readonly plan: 'demo' | 'pro'; readonly baseUrl: string; readonly timeoutMs: number };
   readonly openai: {
     readonly apiKey: string | undefined;
@@ -269,6 +271,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
     },
     rpcGuard: { readDeadlineMs: e.RPC_READ_DEADLINE_MS, circuitFailures: e.RPC_CIRCUIT_FAILURES, circuitOpenSeconds: e.RPC_CIRCUIT_OPEN_SECONDS },
     snapshots: { minIntervalSeconds: e.SNAPSHOT_MIN_INTERVAL_SECONDS },
+    tx: { prepareTtlSeconds: e.TX_PREPARE_TTL_SECONDS },
     coingecko: {
       apiKey: e.COINGECKO_API_KEY,
       plan: e.COINGECKO_PLAN,

@@ -135,6 +135,11 @@ export const envSpecs = {
   OPENAI_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Timeout of one model request', '30000'),
   OPENAI_MAX_TOKENS: spec(PositiveIntFromEnv, 'max_tokens on every model call', '800'),
   AI_DAILY_TOKEN_BUDGET: spec(PositiveIntFromEnv, 'Model tokens per wallet per UTC day', '50000'),
+  TX_PREPARE_TTL_SECONDS: spec(
+    PositiveIntFromEnv,
+    'Seconds a prepared transaction stays good (its expiresAt); a repay "max" approval also covers the interest accruing this long',
+    '60',
+  ),
   DEX_MIN_LIQUIDITY_USD: spec(NonNegativeNumberFromEnv, 'Smallest pool (USD) trusted for a DEX price', '10000'),
   RUN_JOBS: spec(BooleanFromEnv, 'Run periodic jobs (snapshot retention) in this process', 'true'),
 } as const;

@@ -38,7 +38,7 @@ export const startLendingHarness = async (): Promise<LendingHarness> => {
   const fake = await startFakeOpenAI();
   for (const spec of SEI_DEFI_RESERVES) chain.gecko.setPrice({ platform: 'sei-v2', address: defi.token(spec.symbol).address, usd: spec.usd });
   chain.gecko.setPrice({ id: 'sei-network', usd: 0.5 });
-  const registry = writeRegistryFile({ ...defi.registry, ...defi.upcomingRegistryFields, protocols: { ...defi.registry.protocols } });
+  const registry = writeRegistryFile(defi.registry);
   const lender = chain.devnet.accounts[1] as DevnetAccount;
   await defi.yei.supply(lender, defi.token('USDC').address, 10_000_000n * E6);
   const apps: RunningServer[] = [];

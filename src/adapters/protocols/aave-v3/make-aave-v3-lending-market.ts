@@ -5,7 +5,7 @@ import type { AccountReserve } from '../../../domain/tx/lending';
 import type { LendingMarket, LendingMarketQuery, LendingMarketRead } from '../../../services/tx/lending/ports';
 import type { SeiClient } from '../../chain/make-sei-client';
 import { aaveV3OracleAbi, aaveV3ProtocolDataProviderAbi } from './aave-v3-abis';
-import { decodeReserveConfiguration, decodeReserveTokens, decodeUserReserve } from './decode-aave-v3-reads';
+import { decodeReserveConfiguration, decodeReserveRates, decodeReserveTokens, decodeUserReserve } from './decode-aave-v3-reads';
 
 export interface AaveV3LendingMarketOptions {
   readonly client: SeiClient;
@@ -18,7 +18,7 @@ export interface AaveV3LendingMarketOptions {
 }
 
 const DEFAULT_RESERVE_LIST_TTL_MS = 10 * 60 * 1000;
-const READS_PER_RESERVE = 3;
+const READS_PER_RESERVE = 4;
 
 const asUint = (value: unknown, what: string): bigint => {
   if (typeof value !== 'bigint') throw new Error(`${what}: not an unsigned integer`);
@@ -27,7 +27,7 @@ const asUint = (value: unknown, what: string): bigint => {
 
 /**
  * The Yei market for the lending planners. One multicall at the plan's block reads, per reserve,
- * getUserReserveData, getReserveConfigurationData and getDebtCeiling, then AaveOracle.getAssetsPrices of them all and
+ * getUserReserveData, getReserveConfigurationData, getDebtCeiling and getReserveData (the variable rate), then AaveOracle.getAssetsPrices of them all and
  * the balance asked for (if any); the reserve list comes from getAllReservesTokens, memoised for `reserveListTtlMs`
  * (so a warm read is one HTTP request, a cold one two).
  */
@@ -56,6 +56,7 @@ export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): Le
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getUserReserveData', args: [asset, q.user] } as const,
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getReserveConfigurationData', args: [asset] } as const,
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getDebtCeiling', args: [asset] } as const,
+      { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getReserveData', args: [asset] } as const,
     ]);
     const prices = { address: oracle, abi: aaveV3OracleAbi, functionName: 'getAssetsPrices', args: [assets] } as const;
     const balance = readsBalance ? [{ address: balanceOf.asset, abi: erc20Abi, functionName: 'balanceOf', args: [balanceOf.holder] } as const] : [];
@@ -82,6 +83,7 @@ export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): Le
         variableDebt: user.currentVariableDebt,
         stableDebt: user.currentStableDebt,
         isCollateral: user.usageAsCollateralEnabled,
+        variableBorrowRateRay: decodeReserveRates(results[i * READS_PER_RESERVE + 3]).variableBorrowRate,
       };
     });
     return { account, holderBalance: readsBalance ? asUint(results[results.length - 1], 'balanceOf') : 0n };

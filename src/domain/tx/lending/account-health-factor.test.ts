@@ -14,6 +14,7 @@ const reserve = (r: Partial<AccountReserve> & Pick<AccountReserve, 'asset' | 'de
   variableDebt: 0n,
   stableDebt: 0n,
   isCollateral: false,
+  variableBorrowRateRay: 0n,
   ...r,
 });
 

@@ -9,7 +9,7 @@ const USDC = '0x00000000000000000000000000000000000000b2';
 const E18 = 10n ** 18n;
 const E6 = 10n ** 6n;
 
-const base = { ltvBps: 7_500n, debtCeiling: 0n, supplied: 0n, variableDebt: 0n, stableDebt: 0n, isCollateral: false };
+const base = { ltvBps: 7_500n, debtCeiling: 0n, supplied: 0n, variableDebt: 0n, stableDebt: 0n, isCollateral: false, variableBorrowRateRay: 0n };
 const wsei = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: WSEI, decimals: 18, price: 50_000_000n, liquidationThresholdBps: 8_000n, ...r });
 const usdc = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: USDC, decimals: 6, price: 100_000_000n, liquidationThresholdBps: 8_500n, ...r });
 

@@ -19,6 +19,8 @@ export interface AccountReserve {
   readonly stableDebt: bigint;
   /** The account's usage-as-collateral flag for this reserve (UserConfiguration). */
   readonly isCollateral: boolean;
+  /** The reserve's variable borrow rate (ray APR), at which the debt grows. */
+  readonly variableBorrowRateRay: bigint;
 }
 
 /** An account in an Aave v3 market: every listed reserve, in the pool's order. */

@@ -8,3 +8,4 @@ export { planSupply } from './plan-supply';
 export { planWithdraw } from './plan-withdraw';
 export type { LendingMarket, LendingMarketRead } from './ports';
 export { suggestLendingActions } from './suggest-lending-actions';
+export { makeLendingService, type LendingService } from './lending-service';

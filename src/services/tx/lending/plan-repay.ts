@@ -11,7 +11,8 @@ import { isSameAddress, readLendingAccount, unprocessable } from './read-lending
 /**
  * Pool.repay(asset, amount, 2, onBehalfOf) of variable debt; NOTHING_TO_DO when there is none. "max" for the wallet's
  * own debt sends type(uint256).max, so the debt is cleared including interest accrued until landing: the allowance is
- * the debt at the block, flagged for the engine to cover the accrual until expiry; the expected change is the debt at
+ * the debt at the block, flagged for the engine to cover the accrual until expiry at the reserve's variable rate; the
+ * expected change is the debt at
  * the block. Aave refuses "max" on behalf of another account (error 40), so there "max" is the debt at the block.
  * An explicit amount above the debt repays the debt; the allowance stays the amount asked (the pool pulls at most that).
  */
@@ -30,7 +31,7 @@ export const planRepay =
         const repaid = repaidAmount(read.account, request.asset, amount);
         const plan: ActionPlan = {
           action: 'repay',
-          allowances: [{ token: request.asset, spender: deps.market.pool, amount }],
+          allowances: [{ token: request.asset, spender: deps.market.pool, amount, ...(isWholeDebt && isForWallet ? { accrualRateRay: read.reserve.variableBorrowRateRay } : {}) }],
           calls: [
             {
               to: deps.market.pool,
