@@ -116,7 +116,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
   });
   const tx = makeTx({ config, registry, chain, now });
   const lending = makeLending({ config, registry, chain, engine: tx.engine, now });
-  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending: lending.market });
+  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending: lending.market, prepareRoutes: lending.routes });
   const http = makeHttpServer({
     config,
     registry,
@@ -140,7 +140,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     pricing,
     assistant,
     tx,
-    lending: lending.service,
+    lendingRoutes: lending.routes,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
   });
   const interest = makeWatchInterest(redis, logger);

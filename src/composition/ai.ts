@@ -22,7 +22,7 @@ import type { PortfolioService } from '../services/portfolio/portfolio-service';
 import type { Cache } from '../services/ports/cache';
 import type { Logger } from '../services/ports/logger';
 import type { PriceFeed } from '../services/pricing/price-feed';
-import { suggestLendingActions, type LendingDeps } from '../services/tx/lending';
+import { suggestLendingActions, type LendingDeps, type PrepareFromBody } from '../services/tx/lending';
 
 export interface AssistantWiring {
   readonly config: AppConfig;
@@ -38,6 +38,8 @@ export interface AssistantWiring {
   readonly registry: Registry;
   /** The Yei market, for suggestions backed by a prepare link; undefined without one. */
   readonly lending: LendingDeps | undefined;
+  /** The prepare routes the chat model may run through prepare_transaction (prepare and simulate only). */
+  readonly prepareRoutes: Readonly<Record<string, PrepareFromBody>>;
 }
 
 export interface Assistant {
@@ -74,6 +76,7 @@ export const makeAssistant = (w: AssistantWiring): Assistant => {
       priceFeed: w.priceFeed,
       registry: w.registry,
       ...(w.lending === undefined ? {} : { lendingActions: suggestLendingActions(w.lending) }),
+      prepareRoutes: w.prepareRoutes,
     },
     limiter: makeRateLimiter({ name: 'ai-wallet', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(w.redis === undefined ? {} : { redis: w.redis }) }),
     budget: makeTokenBudget({

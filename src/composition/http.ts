@@ -28,7 +28,7 @@ import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
-import type { LendingService } from '../services/tx/lending';
+import type { PrepareFromBody } from '../services/tx/lending';
 import type { TxSide } from './tx';
 
 export interface HttpWiring {
@@ -47,7 +47,8 @@ export interface HttpWiring {
   readonly pricing: Pricing;
   readonly assistant: Assistant;
   readonly tx: TxSide;
-  readonly lending: LendingService;
+  /** The lending prepare routes by path (src/composition/lending.ts). */
+  readonly lendingRoutes: Readonly<Record<string, PrepareFromBody>>;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
 }
 
@@ -92,7 +93,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
-      txLendingRoutes({ auth: w.auth, lending: w.lending }),
+      txLendingRoutes({ auth: w.auth, routes: w.lendingRoutes }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,

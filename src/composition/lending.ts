@@ -2,7 +2,7 @@ import { getAddress } from 'viem';
 import { makeAaveV3LendingMarket } from '../adapters/protocols/aave-v3/make-aave-v3-lending-market';
 import type { AppConfig } from '../config/app-config';
 import { findRegistryToken, type Registry } from '../config/registry';
-import { makeLendingService, type LendingDeps, type LendingService } from '../services/tx/lending';
+import { lendingPrepareRoutes, makeLendingService, type LendingDeps, type PrepareFromBody } from '../services/tx/lending';
 import type { TxEngineDeps } from '../services/tx/prepare-action';
 import type { Chain } from './chain';
 
@@ -17,8 +17,8 @@ export interface LendingWiring {
 export interface LendingSide {
   /** The Yei market, for the AI's lending links; undefined without one. */
   readonly market: LendingDeps | undefined;
-  /** POST /api/tx/lending/*: 422 UNKNOWN_ASSET for everything without a market. */
-  readonly service: LendingService;
+  /** POST /api/tx/lending/* by path, for the HTTP routes and the AI's prepare_transaction tool (422 UNKNOWN_ASSET without a market). */
+  readonly routes: Readonly<Record<string, PrepareFromBody>>;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface LendingSide {
  */
 export const makeLending = (w: LendingWiring): LendingSide => {
   const market = makeYeiMarket(w);
-  return { market, service: makeLendingService(w.engine, market) };
+  return { market, routes: lendingPrepareRoutes(makeLendingService(w.engine, market)) };
 };
 
 const makeYeiMarket = (w: LendingWiring): LendingDeps | undefined => {

@@ -20,7 +20,7 @@ import { RiskAssessmentAnswerCodec, riskAssessmentAnswerSchema, type RiskAssessm
 import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
 import { LinkedSuggestionsAnswerCodec, SuggestionsAnswerCodec, suggestionsAnswerSchema, type LinkedSuggestionsAnswer } from '../../domain/ai/suggestions-answer';
 import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
-import { healthFactorWadOf, type LendingActionLink } from '../../domain/tx/lending';
+import type { LendingActionLink } from '../../domain/tx/lending';
 import { systemPrompt, type AiTask } from '../../domain/ai/system-prompt';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../domain/tokens/sanitize-chain-string';
 import { NATIVE_KEY, type TokenRef } from '../../domain/tokens/token-ref';
@@ -28,6 +28,7 @@ import { registryTokenRef } from '../../config/registry';
 import { admitAiCall } from './admit-ai-call';
 import type { AssistantDeps } from './assistant-deps';
 import type { ModelFailure, ModelMessage } from './chat-model';
+import { linkedSuggestion, readLendingLinks } from './lending-links';
 import { loadGrounding } from './load-grounding';
 import { modelOrRules, type Provenance } from './model-or-rules';
 import { structuredAnswer } from './structured-answer';
@@ -68,23 +69,12 @@ export interface AiService {
 
 const ExplanationCodec = t.type({ explanation: AnswerTextCodec });
 
-const linkedSuggestion = ({ action, rationale, expectedImpact, prepare }: LendingActionLink) => ({ action, rationale, expectedImpact, prepare });
-
 export const makeAiService = (deps: AssistantDeps): AiService => {
   const admit = admitAiCall(deps.limiter);
   const ground = loadGrounding(deps.data);
   const answer = modelOrRules(deps);
   const system = (task: AiTask): ModelMessage => ({ role: 'system', content: systemPrompt(task, deps.canary) });
-  /** The lending actions to link at the profile's target; none when there is no market or it cannot be read now. */
-  const lendingLinks = (wallet: WalletAddress, targetHealthFactor: number): TE.TaskEither<AppError, ReadonlyArray<LendingActionLink>> => {
-    const read = deps.data.lendingActions;
-    if (read === undefined) return TE.right([]);
-    return TE.fromTask(async () => {
-      const links = await read(wallet, healthFactorWadOf(targetHealthFactor))();
-      if (E.isLeft(links)) deps.logger.warn('lending action links unavailable; suggestions without them', { error: links.left._tag });
-      return E.isRight(links) ? links.right : [];
-    });
-  };
+  const lendingLinks = (wallet: WalletAddress, targetHealthFactor: number) => TE.fromTask<ReadonlyArray<LendingActionLink>, AppError>(readLendingLinks(deps)(wallet, targetHealthFactor));
 
   const marketMoves = async (): Promise<ReadonlyArray<MarketMove>> => {
     const native: TokenRef = { key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: deps.data.registry.nativeCoingeckoId };

@@ -9,3 +9,4 @@ export { planWithdraw } from './plan-withdraw';
 export type { LendingMarket, LendingMarketRead } from './ports';
 export { suggestLendingActions } from './suggest-lending-actions';
 export { makeLendingService, type LendingService } from './lending-service';
+export { lendingPrepareRoutes, type PrepareFromBody } from './lending-prepare-routes';
