@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { maxUint256 } from 'viem';
+import { parseDataSections } from '../../src/domain/ai/data-section';
 import { encodeRepay, encodeWithdraw } from '../../src/domain/tx/lending';
+import { textOf } from '../ai/ai-harness';
 import type { RunningServer } from '../../src/main';
 import { E18, E6, startLendingHarness, type LendingHarness } from './lending-harness';
 
@@ -95,5 +97,58 @@ describe('suggestions backed by a prepare link (Yei on the devnet, through HTTP)
     await h.approve(borrower, usdc(), h.defi.yei.pool, maxUint256);
     await h.send(borrower, h.defi.yei.pool, encodeRepay(usdc(), amount, borrower.address));
     expect(await poolHealthFactor(borrower.address)).toBeGreaterThanOrEqual(MODERATE_TARGET);
+  });
+
+  it('chat: a borrower near liquidation asks how to get safe; the model’s prepare_transaction call is answered with a real simulation, nothing is sent, and the reply’s action prepares via HTTP to a health factor above the target', async () => {
+    // 10 000 WSEI ($4 000 of borrowing power) against 3 400 USDC: HF 1.18.
+    const borrower = await h.borrower(10_000n * E18, 3_400n * E6);
+    const token = await h.tokenFor(modelApp, borrower);
+    h.fake.reset();
+    h.fake.enqueue(
+      { toolCalls: [{ name: 'prepare_transaction', arguments: { route: '/api/tx/lending/repay', body: { asset: usdc(), amount: (800n * E6).toString() } } }] },
+      { content: 'Repaying 800 USDC lifts your health factor to about 1.54.' },
+    );
+    const res = await request(modelApp.app).post('/api/chat/message').set('Authorization', `Bearer ${token}`).send({ message: 'How do I get safe?' });
+    expect(res.status).toBe(200);
+    expect(res.body.data.toolCalls).toEqual([{ name: 'prepare_transaction', arguments: { route: '/api/tx/lending/repay', body: { asset: usdc(), amount: '800000000' } } }]);
+
+    // The tool's answer, as the model saw it: the engine's simulation, ok, with 4 000 / 2 600 = 1.538 after.
+    const toolMessage = h.fake.requests()[1]?.body.messages.find((m) => m.role === 'tool');
+    const [toolResult] = parseDataSections(textOf(toolMessage?.content)) as Array<{ simulation: { ok: boolean; healthFactorBefore: number; healthFactorAfter: number }; transactions: Array<{ kind: string }> }>;
+    expect(toolResult?.simulation.ok).toBe(true);
+    expect(toolResult?.transactions.map((t) => t.kind)).toEqual(['approve', 'action']);
+    expect(Math.abs((toolResult?.simulation.healthFactorAfter ?? 0) - 4_000 / 2_600)).toBeLessThan(1e-6);
+    // Prepared, not sent: the debt is still there.
+    expect((await h.defi.yei.getUserReserveData(usdc(), borrower.address)).currentVariableDebt).toBeGreaterThanOrEqual(3_400n * E6);
+
+    const [action] = res.body.data.actions as SuggestionJson[];
+    expect(action?.prepare?.route).toBe('/api/tx/lending/repay');
+    const prepared = await request(modelApp.app).post(action?.prepare?.route ?? '').set('Authorization', `Bearer ${token}`).send(action?.prepare?.body ?? {});
+    expect(prepared.status).toBe(200);
+    expect(prepared.body.data.simulation.ok).toBe(true);
+    expect(prepared.body.data.simulation.healthFactorAfter).toBeGreaterThanOrEqual(1.5);
+  });
+
+  it('chat: prepare_transaction with a bad body or an unknown route answers the model an error, not a simulation', async () => {
+    const borrower = await h.borrower(10_000n * E18, 1_000n * E6);
+    const token = await h.tokenFor(modelApp, borrower);
+    h.fake.reset();
+    h.fake.enqueue(
+      {
+        toolCalls: [
+          { name: 'prepare_transaction', arguments: { route: '/api/tx/lending/borrow', body: { asset: usdc(), amount: 'max' } } },
+          { name: 'prepare_transaction', arguments: { route: '/api/tx/send', body: {} } },
+        ],
+      },
+      { content: 'I could not prepare that.' },
+    );
+    const res = await request(modelApp.app).post('/api/chat/message').set('Authorization', `Bearer ${token}`).send({ message: 'Borrow everything' });
+    expect(res.status).toBe(200);
+    const results = h.fake
+      .requests()[1]
+      ?.body.messages.filter((m) => m.role === 'tool')
+      .map((m) => parseDataSections(textOf(m.content))[0] as { error: unknown });
+    expect(results?.[0]?.error).toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect(String(results?.[1]?.error)).toContain('there is no prepare route /api/tx/send');
   });
 });
