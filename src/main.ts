@@ -15,6 +15,7 @@ import { makeLending } from './composition/lending';
 import { makeHttpServer, type HttpServer } from './composition/http';
 import { makePortfolio, type PortfolioSide } from './composition/portfolio';
 import { makeAppPricing, type Pricing } from './composition/pricing';
+import { makeTxTracking, type TxTracking } from './composition/tx-track';
 import { attachSockets } from './composition/realtime';
 import { closeStorage, describeStorage, openStorage, type Storage } from './composition/storage';
 import { makeTx } from './composition/tx';
@@ -74,6 +75,7 @@ export interface World {
   readonly http: HttpServer;
   readonly realtime: RealtimeServer;
   readonly interest: WatchInterest;
+  readonly txTracking: TxTracking;
 }
 
 const registryOf = (config: AppConfig): Registry => {
@@ -114,7 +116,8 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
       pushChanges(fresh, previous);
     },
   });
-  const tx = makeTx({ config, registry, chain, now });
+  const txTracking = makeTxTracking({ config, registry, pool: database.pool, redis, chain: chain.client, push: hub.push, portfolio: portfolio.service, logger, metrics, now });
+  const tx = makeTx({ config, registry, chain, logger, now });
   const lending = makeLending({ config, registry, chain, engine: tx.engine, now });
   const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending: lending.market, prepareRoutes: lending.routes });
   const http = makeHttpServer({
@@ -142,10 +145,11 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     tx,
     lendingRoutes: lending.routes,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
+    txTracking,
   });
   const interest = makeWatchInterest(redis, logger);
   const realtime = attachSockets({ config, registry, hub, server: http.server, redis, auth, portfolio, chat: assistant.chat, interest, logger, metrics, now });
-  return { config, registry, logger, metrics, lifecycle, storage, cache, chain, pricing, portfolio, http, realtime, interest };
+  return { config, registry, logger, metrics, lifecycle, storage, cache, chain, pricing, portfolio, http, realtime, interest, txTracking };
 };
 
 const CLUSTER_HANDOFF_GRACE_MS = 300;
@@ -163,7 +167,7 @@ const listen = (server: Server, config: AppConfig): Promise<number> =>
     });
   });
 
-/** What runs besides answering requests: the cluster's watcher (leader only) and, with RUN_JOBS, snapshot retention. */
+/** What runs besides answering requests: the cluster's watcher and transaction follower (leaders only) and, with RUN_JOBS, snapshot retention. */
 const startBackgroundWork = (world: World) => {
   const { config, storage, logger } = world;
   const watcher = startClusterWatcher({
@@ -180,11 +184,12 @@ const startBackgroundWork = (world: World) => {
     onLoopRun: (loop) => world.metrics.loopRuns.inc({ loop }),
   });
   world.metrics.observeWatcherLeader(watcher.isLeader);
+  const txFollower = world.txTracking.startFollower();
   const jobs = config.runJobs ? startSnapshotRetentionJob(world.portfolio.snapshots, logger) : undefined;
   return {
     stop: async (): Promise<void> => {
       jobs?.stop();
-      await watcher.stop();
+      await Promise.all([watcher.stop(), txFollower.stop()]);
     },
   };
 };

@@ -15,6 +15,8 @@ import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
 import { txLendingRoutes } from '../http/routes/tx-lending-routes';
+import { txLiquidityRoutes } from '../http/routes/tx-liquidity-routes';
+import { txTrackRoutes } from '../http/routes/tx-track-routes';
 import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
@@ -29,6 +31,7 @@ import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
 import type { PrepareFromBody } from '../services/tx/lending';
+import type { TxTracking } from './tx-track';
 import type { TxSide } from './tx';
 
 export interface HttpWiring {
@@ -50,6 +53,7 @@ export interface HttpWiring {
   /** The lending prepare routes by path (src/composition/lending.ts). */
   readonly lendingRoutes: Readonly<Record<string, PrepareFromBody>>;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
+  readonly txTracking: TxTracking;
 }
 
 export interface HttpServer {
@@ -92,8 +96,10 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       aiRoutes({ auth: w.auth, ai: w.assistant.ai, resolveWallet: w.portfolio.resolveWallet }),
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
+      txTrackRoutes({ auth: w.auth, ...w.txTracking.routes }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
       txLendingRoutes({ auth: w.auth, routes: w.lendingRoutes }),
+      txLiquidityRoutes({ auth: w.auth, liquidity: w.tx.liquidity }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,
