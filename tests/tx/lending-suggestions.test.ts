@@ -59,6 +59,11 @@ describe('suggestions backed by a prepare link (Yei on the devnet, through HTTP)
     expect(amount).toBeGreaterThanOrEqual(735_997_336n);
     expect(amount).toBeLessThan(735_997_336n + 1_000n);
     expect(repay?.action).toBe(`Repay ${Number(amount) / 1e6} USDC on Yei to lift your health factor from 1.18 to 1.50.`);
+    // The analysis carries the same action (no block mined in between): its recommendations backed by a link.
+    const analysis = await request(rulesApp.app).post('/api/ai/analyze').set('Authorization', `Bearer ${await h.tokenFor(rulesApp, borrower)}`).send({});
+    expect(analysis.status).toBe(200);
+    // (The rule-based notice opens the first suggestion's rationale only.)
+    expect(analysis.body.data.actions).toEqual([{ ...repay, rationale: 'Your health factor is 1.18, below the 1.50 your profile calls for; liquidation starts at 1.00.' }]);
 
     await h.approve(borrower, usdc(), h.defi.yei.pool, amount);
     await h.send(borrower, h.defi.yei.pool, encodeRepay(usdc(), amount, borrower.address));

@@ -55,7 +55,12 @@ export interface MarketInsightsInput {
 
 /** The `/api/ai/*` use-cases. Each counts against the wallet's AI rate limit and reads only the signed-in wallet. */
 export interface AiService {
-  readonly analyze: (wallet: WalletAddress, input: AnalyzeInput, signal?: AbortSignal) => TE.TaskEither<AppError, AnalysisAnswer & Provenance>;
+  /** The analysis; `actions` are the recommendations the server backs with a prepare link (repay to 1.5, idle collateral). */
+  readonly analyze: (
+    wallet: WalletAddress,
+    input: AnalyzeInput,
+    signal?: AbortSignal,
+  ) => TE.TaskEither<AppError, AnalysisAnswer & Provenance & { readonly actions: ReadonlyArray<ReturnType<typeof linkedSuggestion>> }>;
   /** Suggestions; those the server can back with a transaction carry `prepare: { route, body }`. */
   readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, LinkedSuggestionsAnswer & Provenance>;
   readonly explain: (wallet: WalletAddress, input: ExplainInput, signal?: AbortSignal) => TE.TaskEither<AppError, { readonly explanation: string } & Provenance>;
@@ -90,24 +95,28 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
     analyze: (wallet, input, signal) =>
       pipe(
         admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'analyze',
-            cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
-            codec: AnalysisAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
-                analysisAnswerSchema,
-                AnalysisAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
+        TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor('moderate')))),
+        TE.flatMap(([g, links]) =>
+          pipe(
+            answer({
+              wallet,
+              task: 'analyze',
+              cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
+              codec: AnalysisAnswerCodec,
+              ask: (model, s) =>
+                structuredAnswer(
+                  model,
+                  [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
+                  analysisAnswerSchema,
+                  AnalysisAnswerCodec,
+                  s,
+                ),
+              rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
+              ...(signal === undefined ? {} : { signal }),
+            }),
+            // The recommendations the server can back with a transaction, sized at the latest block (never cached).
+            TE.map((a) => ({ ...a, actions: links.map(linkedSuggestion) })),
+          ),
         ),
       ),
 
