@@ -44,12 +44,7 @@ describe('fault: the Redis server is killed and started again while the app runs
     expect(after.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     const answers = app.takeAnswers();
     const rows = await app.rowsOf(account.address);
-    recordFaultOutcome({
-      fault: 'Redis killed and restarted',
-      requests: answers.length,
-      fiveHundreds: answers.filter((a) => a.status >= 500).length,
-      rowsLost: acknowledged - rows.alerts,
-    });
+    recordFaultOutcome('Redis killed and restarted', answers, acknowledged - rows.alerts);
     expect(brokenAnswers(answers, [])).toEqual([]);
     expect(acknowledged).toBe(9);
     expect(rows).toEqual({ alerts: 9, sessions: 1 });

@@ -98,7 +98,7 @@ export const startFaultApp = async (options: FaultAppOptions = {}): Promise<Faul
     JWT_SECRET: 'fault-suite-jwt-secret-0123456789abcdef',
     ENCRYPTION_KEY: 'fault-suite-encryption-key-0123456789abc',
     DATABASE_URL: databaseUrl,
-    DB_STATEMENT_TIMEOUT_MS: '3000',
+    DB_STATEMENT_TIMEOUT_MS: '1500',
     DB_CONNECTION_TIMEOUT_MS: '2000',
     REDIS_URL: redis.url,
     REDIS_KEY_PREFIX: uniquePrefix(),
