@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -61,6 +62,11 @@ export interface FaultAppOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** `node scripts/build.js --if-stale`: dist/ is what runs, so it must be built from these sources (a no-op when it is). */
+const buildIfStale = (): void => {
+  execFileSync(process.execPath, [path.resolve(__dirname, '../../../scripts/build.js'), '--if-stale'], { stdio: 'ignore' });
+};
+
 const checksOf = (answer: Answer): Checks | undefined => {
   const body = answer.json;
   const data = dataOf(answer) ?? (typeof body === 'object' && body !== null && 'data' in body ? (body.data as Record<string, unknown>) : undefined);
@@ -73,6 +79,7 @@ const checksOf = (answer: Answer): Checks | undefined => {
  * with a fake CoinGecko and a fake OpenAI, so a test can fail each dependency while the process runs.
  */
 export const startFaultApp = async (options: FaultAppOptions = {}): Promise<FaultApp> => {
+  buildIfStale();
   const logDir = mkdtempSync(path.join(tmpdir(), 'seipm-faults-'));
   const redis = await startSpareRedis();
   const { proxy: postgres, url: databaseUrl } = await startProxyFor(REAL_DATABASE_URL);
