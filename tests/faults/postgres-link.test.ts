@@ -1,6 +1,5 @@
-import type { PoolClient } from 'pg';
 import { brokenAnswers, errorCodeOf, type Answer } from './support/answers';
-import { createAlerts, NEW_ALERT } from './support/acknowledged-writes';
+import { ALERT_LOCK, createAlerts, NEW_ALERT } from './support/acknowledged-writes';
 import { startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 import { waitFor } from '../support/wait-until';
@@ -20,19 +19,6 @@ describe('fault: the link between the app and Postgres is reset or hangs', () =>
   afterAll(() => app?.stop());
   afterEach(() => app.postgres.restore());
 
-  /** Holds the wallet's alert lock from outside the app, in a transaction the test ends with `release`. */
-  const holdAlertLock = async (wallet: string): Promise<{ readonly release: () => Promise<void> }> => {
-    const client: PoolClient = await app.db.connect();
-    await client.query('BEGIN');
-    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [wallet]);
-    return {
-      release: async () => {
-        await client.query('ROLLBACK');
-        client.release();
-      },
-    };
-  };
-
   const failLink = (fault: LinkFault): void => (fault === 'reset' ? app.postgres.reset() : app.postgres.hang());
 
   /** One write answered while the link fails; with `openTransaction`, the app is inside its transaction when it fails. */
@@ -41,7 +27,7 @@ describe('fault: the link between the app and Postgres is reset or hangs', () =>
       failLink(fault);
       return app.ask({ method: 'POST', path: '/api/alerts', token, json: NEW_ALERT });
     }
-    const lock = await holdAlertLock(wallet);
+    const lock = await app.holdLock(ALERT_LOCK, [wallet]);
     const pending = app.ask({ method: 'POST', path: '/api/alerts', token, json: NEW_ALERT });
     try {
       await waitFor('the app to wait on the lock inside its transaction', async () => (await app.appConnectionsWhere("wait_event_type = 'Lock'")) === 1);

@@ -50,6 +50,8 @@ export interface FaultApp {
   readonly waitForCheck: (check: CheckName, status: string, timeoutMs?: number) => Promise<void>;
   readonly signIn: (account?: LocalAccount) => Promise<{ readonly account: LocalAccount; readonly token: string }>;
   readonly rowsOf: (wallet: string) => Promise<WalletRows>;
+  /** Takes a lock (`sql`) in a transaction of a second client, straight to Postgres, until `release`: the app waits on it inside its own transaction. */
+  readonly holdLock: (sql: string, params: ReadonlyArray<unknown>) => Promise<{ readonly release: () => Promise<void> }>;
   /** The app's connections to Postgres that match `condition` (SQL over pg_stat_activity). */
   readonly appConnectionsWhere: (condition: string) => Promise<number>;
   readonly isRunning: () => boolean;
@@ -175,6 +177,17 @@ export const startFaultApp = async (options: FaultAppOptions = {}): Promise<Faul
       alerts: await count('SELECT count(*)::int AS n FROM alerts WHERE wallet = $1', [wallet]),
       sessions: await count('SELECT count(*)::int AS n FROM auth_sessions WHERE wallet = $1', [wallet]),
     }),
+    holdLock: async (sql, params) => {
+      const client = await db.connect();
+      await client.query('BEGIN');
+      await client.query(sql, [...params]);
+      return {
+        release: async () => {
+          await client.query('ROLLBACK');
+          client.release();
+        },
+      };
+    },
     appConnectionsWhere: (condition) => count(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${APP_CONNECTIONS} AND ${condition}`, []),
     isRunning: () => server.child.exitCode === null && server.child.signalCode === null,
     stop: async () => {
