@@ -34,6 +34,12 @@ const json = (schema: Schema) => ({ required: true, content: { 'application/json
 const addressParam = { name: 'address', in: 'path', required: true, description: '0x… (any case) or sei1… address', schema: str };
 const rangeParam = (values: ReadonlyArray<string>) => ({ name: 'range', in: 'query', required: false, schema: { type: 'string', enum: values } });
 const authed = { security: [{ bearer: [] }] };
+const trackedStatus: Schema = { enum: ['pending', 'confirmed', 'failed', 'dropped'] };
+/** API.md's tracked transaction: blockNumber and gasUsed once mined, action for a call to a known contract. */
+const trackedTransaction = obj(
+  { hash: str, from: str, to: { type: ['string', 'null'] }, status: trackedStatus, blockNumber: num, gasUsed: str, action: str, createdAt: str, updatedAt: str },
+  ['hash', 'from', 'to', 'status', 'createdAt', 'updatedAt'],
+);
 
 const portfolioRead = (summary: string, data: Schema, extra: ReadonlyArray<Schema> = []) => ({
   get: { tags: ['Portfolio'], summary, parameters: [addressParam, ...extra], responses: { ...ok(data), ...errors(400, 422, 429, 503) } },
@@ -117,6 +123,27 @@ export const openApiDocument = (version: string) => ({
       post: { tags: ['Alerts'], ...authed, summary: 'Create an alert', requestBody: json(obj({ type: { enum: ['health_factor_below', 'value_change_pct', 'price_above', 'price_below', 'lp_out_of_range'] }, threshold: num, token: str }, ['type', 'threshold'])), responses: { '201': { description: 'created' }, ...errors(400, 401, 409) } },
     },
     '/api/alerts/{id}': { delete: { tags: ['Alerts'], ...authed, summary: 'Delete one of your alerts', parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { ...ok({ type: 'object' }), ...errors(401, 404) } } },
+    '/api/tx/track': {
+      post: {
+        tags: ['Transactions'],
+        ...authed,
+        summary: 'Follow a sent transaction until confirmed, failed or dropped (pushes transaction_update, then re-reads the portfolio)',
+        requestBody: json(obj({ hash: str }, ['hash'])),
+        responses: { '202': { description: 'tracked', content: { 'application/json': { schema: envelope(obj({ hash: str, status: trackedStatus })) } } }, ...errors(400, 401, 403, 503) },
+      },
+    },
+    '/api/tx': {
+      get: {
+        tags: ['Transactions'],
+        ...authed,
+        summary: 'Your tracked transactions, newest tracked first (before = the nextBefore of the previous page)',
+        parameters: [{ name: 'limit', in: 'query', schema: num }, { name: 'before', in: 'query', schema: str }],
+        responses: { ...ok(obj({ transactions: arr(trackedTransaction), nextBefore: str }, ['transactions'])), ...errors(400, 401) },
+      },
+    },
+    '/api/tx/{hash}': {
+      get: { tags: ['Transactions'], ...authed, summary: "One of your tracked transactions (another wallet's answers 404)", parameters: [{ name: 'hash', in: 'path', required: true, schema: str }], responses: { ...ok(trackedTransaction), ...errors(400, 401, 404) } },
+    },
     '/api/me/data': { delete: { tags: ['Account'], ...authed, summary: "Erase the wallet's chat history, alerts and sessions", responses: { ...ok(obj({ erased: { type: 'object' } })), ...errors(401) } } },
     '/api/ai/analyze': { post: { tags: ['AI'], ...authed, summary: 'Portfolio analysis (provider "openai" or "heuristic")', requestBody: json(obj({ walletAddress: str, analysisType: { enum: ['basic', 'detailed', 'risk_focused'] } }, [])), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },
     '/api/ai/suggest': { post: { tags: ['AI'], ...authed, summary: 'Suggestions toward goals and a risk tolerance', requestBody: json({ type: 'object' }), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },

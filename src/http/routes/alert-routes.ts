@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 import { NewAlertBodyCodec } from '../../domain/alerts/new-alert';
 import type { AlertsService } from '../../services/alerts/alerts-service';
 import { decodePart } from '../decode-request';
+import { limitFromString } from '../limit-query';
 import { sendError } from '../envelope';
 import { authedWallet, requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
 import { respond } from '../respond';
@@ -11,16 +12,7 @@ import { toHttpError } from '../to-http-error';
 
 const MAX_EVENTS = 100;
 
-const LimitFromString = new t.Type<number, string, unknown>(
-  `integer from 1 to ${MAX_EVENTS}`,
-  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= MAX_EVENTS,
-  (u, c) => {
-    const n = typeof u === 'string' && /^\d{1,3}$/.test(u) ? Number(u) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= MAX_EVENTS ? t.success(n) : t.failure(u, c);
-  },
-  String,
-);
-const EventsQuery = t.partial({ limit: LimitFromString });
+const EventsQuery = t.partial({ limit: limitFromString(MAX_EVENTS) });
 
 /**
  * The signed-in wallet's alerts, mounted under /api. The owner is always the token's wallet: an address in the
