@@ -129,6 +129,9 @@ const withBody = (method: string, path: fc.Arbitrary<string>, fields: Readonly<R
 const path = (...parts: ReadonlyArray<string | fc.Arbitrary<string>>) => fc.tuple(...parts.map((p) => (typeof p === 'string' ? fc.constant(p) : p))).map((ps) => ps.join(''));
 
 const text = fc.oneof(fc.string({ maxLength: 60 }), hostileText);
+/** A base-unit amount as the transaction routes take it: a decimal string, up to and past 2^256. */
+const baseUnits = fc.bigInt({ min: 0n, max: 2n ** 260n }).map(String);
+const txHash = fc.stringMatching(/^0x[0-9a-f]{64}$/);
 const portfolioSub = fc.constantFrom('', '/summary', '/risk', '/history', '/performance');
 
 /** Every route family of the API, each generating requests to its routes. */
@@ -189,6 +192,33 @@ export const FAMILIES: ReadonlyArray<Family> = [
   {
     name: 'account',
     requests: fc.record({ method: fc.constant('DELETE'), path: fc.constant('/api/me/data'), auth: authNotOwn }),
+  },
+  {
+    name: 'tx',
+    requests: fc.oneof(
+      withBody('POST', fc.constantFrom('/api/tx/wrap', '/api/tx/unwrap'), { amount: fc.oneof(baseUnits, fc.constant('max'), hostileNumber, text) }),
+      withBody('POST', fc.constantFrom('/api/tx/lending/supply', '/api/tx/lending/withdraw', '/api/tx/lending/borrow', '/api/tx/lending/repay'), {
+        asset: addressLike,
+        amount: fc.oneof(baseUnits, fc.constant('max'), hostileNumber),
+        onBehalfOf: addressLike,
+        to: addressLike,
+      }),
+      withBody('POST', fc.constant('/api/tx/swap'), { tokenIn: fc.oneof(fc.constant('native'), addressLike), tokenOut: addressLike, amountIn: fc.oneof(baseUnits, hostileNumber), slippageBps: hostileNumber }),
+      withBody('POST', fc.constantFrom('/api/tx/liquidity/add', '/api/tx/liquidity/remove', '/api/tx/liquidity/collect'), {
+        token0: addressLike,
+        token1: addressLike,
+        fee: hostileNumber,
+        tickLower: hostileNumber,
+        tickUpper: hostileNumber,
+        amount0Desired: fc.oneof(baseUnits, hostileNumber),
+        amount1Desired: fc.oneof(baseUnits, hostileNumber),
+        tokenId: fc.oneof(baseUnits, hostileNumber),
+        percent: hostileNumber,
+      }),
+      withBody('POST', fc.constant('/api/tx/track'), { hash: fc.oneof(txHash, hostileText) }),
+      get(path('/api/tx', query(['limit', 'before']))),
+      get(path('/api/tx/', segment(fc.oneof(txHash, hostileText)))),
+    ),
   },
   {
     name: 'health',
