@@ -117,7 +117,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
   });
   const txTracking = makeTxTracking({ config, registry, pool: database.pool, redis, chain: chain.client, push: hub.push, portfolio: portfolio.service, logger, metrics, now });
   const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
-  const tx = makeTx({ config, registry, chain, now });
+  const tx = makeTx({ config, registry, chain, logger, now });
   const http = makeHttpServer({
     config,
     registry,

@@ -8,12 +8,16 @@ import type { Registry } from '../config/registry';
 import type { TxEngineDeps } from '../services/tx/prepare-action';
 import type { TxChain } from '../services/tx/ports';
 import { makeWrapService, type WrapService } from '../services/tx/wrap/wrap-service';
+import type { Logger } from '../services/ports/logger';
+import type { LiquidityService } from '../services/tx/liquidity/liquidity-service';
 import type { Chain } from './chain';
+import { makeTxLiquidity } from './tx-liquidity';
 
 export interface TxWiring {
   readonly config: AppConfig;
   readonly registry: Registry;
   readonly chain: Chain;
+  readonly logger: Logger;
   readonly now: () => Date;
 }
 
@@ -24,6 +28,7 @@ export interface TxSide {
   /** The engine's chain port, for planners that read balances and allowances at the plan's block. */
   readonly chain: TxChain;
   readonly wrap: WrapService;
+  readonly liquidity: LiquidityService;
 }
 
 /** Builds the transaction engine on the app's chain client, behind the RPC deadline and circuit of the chain reads. */
@@ -46,5 +51,6 @@ export const makeTx = (w: TxWiring): TxSide => {
     engine,
     chain,
     wrap: makeWrapService(engine, { chain, wrappedNative: registry.wrappedNative === undefined ? undefined : getAddress(registry.wrappedNative) }),
+    liquidity: makeTxLiquidity({ registry, chain: w.chain, multicallAddress: getAddress(w.config.chain.multicall3Address), logger: w.logger, engine }),
   };
 };

@@ -18,12 +18,12 @@ const errors = (...statuses: ReadonlyArray<number>) =>
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST)',
   401: 'Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*)',
-  403: 'Signed in as another wallet (FORBIDDEN)',
+  403: 'Signed in as another wallet (FORBIDDEN), or a position NFT another wallet owns (NOT_OWNER)',
   404: 'Unknown resource (NOT_FOUND)',
   409: 'Conflict (CONFLICT)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   415: 'Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'A sei1 address with no EVM association (ADDRESS_NOT_ASSOCIATED)',
+  422: 'A sei1 address with no EVM association (ADDRESS_NOT_ASSOCIATED); a transaction that cannot be prepared (UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO)',
   429: 'Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After',
   502: 'An upstream answered badly (UPSTREAM_BAD_RESPONSE)',
   503: 'An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, TIMEOUT)',
@@ -145,6 +145,26 @@ export const openApiDocument = (version: string) => ({
       get: { tags: ['Transactions'], ...authed, summary: "One of your tracked transactions (another wallet's answers 404)", parameters: [{ name: 'hash', in: 'path', required: true, schema: str }], responses: { ...ok(trackedTransaction), ...errors(400, 401, 404) } },
     },
     '/api/me/data': { delete: { tags: ['Account'], ...authed, summary: "Erase the wallet's chat history, alerts and sessions", responses: { ...ok(obj({ erased: { type: 'object' } })), ...errors(401) } } },
+    '/api/tx/liquidity/add': {
+      post: {
+        tags: ['Transactions'],
+        ...authed,
+        summary: 'Prepare a DragonSwap V2 mint (token0 < token1, ticks on the pool spacing) or, with tokenId, an increase of your position',
+        requestBody: json({
+          oneOf: [
+            obj({ token0: str, token1: str, fee: num, tickLower: num, tickUpper: num, amount0Desired: str, amount1Desired: str, slippageBps: num }, ['token0', 'token1', 'fee', 'tickLower', 'tickUpper', 'amount0Desired', 'amount1Desired']),
+            obj({ tokenId: str, amount0Desired: str, amount1Desired: str, slippageBps: num }, ['tokenId', 'amount0Desired', 'amount1Desired']),
+          ],
+        }),
+        responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 404, 422, 503) },
+      },
+    },
+    '/api/tx/liquidity/remove': {
+      post: { tags: ['Transactions'], ...authed, summary: 'Prepare decrease (percent 1–100, default 100) + collect of your DragonSwap V2 position', requestBody: json(obj({ tokenId: str, percent: num, slippageBps: num }, ['tokenId'])), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 404, 422, 503) } },
+    },
+    '/api/tx/liquidity/collect': {
+      post: { tags: ['Transactions'], ...authed, summary: 'Prepare collecting everything your DragonSwap V2 position owes', requestBody: json(obj({ tokenId: str })), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 403, 404, 422, 503) } },
+    },
     '/api/ai/analyze': { post: { tags: ['AI'], ...authed, summary: 'Portfolio analysis (provider "openai" or "heuristic")', requestBody: json(obj({ walletAddress: str, analysisType: { enum: ['basic', 'detailed', 'risk_focused'] } }, [])), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },
     '/api/ai/suggest': { post: { tags: ['AI'], ...authed, summary: 'Suggestions toward goals and a risk tolerance', requestBody: json({ type: 'object' }), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },
     '/api/ai/explain': { post: { tags: ['AI'], ...authed, summary: 'Explain a DeFi concept', requestBody: json(obj({ concept: str, context: str, complexity: { enum: ['beginner', 'intermediate', 'advanced'] } }, ['concept'])), responses: { ...ok({ type: 'object' }), ...errors(400, 401, 429) } } },

@@ -5,7 +5,8 @@ import { UINT256_LIMIT } from './base-unit-amount';
 export const DEFAULT_SLIPPAGE_BPS = 50;
 export const MAX_SLIPPAGE_BPS = 5000;
 
-const integerIn = (name: string, min: number, max: number) =>
+/** An integer from `min` to `max` (a JSON number; a string or a fraction is refused). */
+export const integerIn = (name: string, min: number, max: number) =>
   new t.Type<number, number, unknown>(
     name,
     (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
