@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { brokenAnswers } from './support/answers';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { BUILD_AND_START_TIMEOUT_MS, startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 import { FAMILIES, fuzzRequest, toAsk, type FuzzIdentity } from './support/fuzz-requests';
 
@@ -20,7 +20,7 @@ describe('fuzz: generated requests across every route family', () => {
     app = await startFaultApp();
     const { account, token } = await app.signIn();
     identity = { token, address: account.address };
-  });
+  }, BUILD_AND_START_TIMEOUT_MS);
   afterAll(() => app?.stop());
 
   it(`answers ${BATCH * RUNS} generated requests with no 5xx but the documented 503s, and the error envelope on every 4xx`, async () => {

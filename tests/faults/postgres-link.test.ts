@@ -1,6 +1,6 @@
 import { brokenAnswers, errorCodeOf, type Answer } from './support/answers';
 import { ALERT_LOCK, createAlerts, NEW_ALERT } from './support/acknowledged-writes';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { BUILD_AND_START_TIMEOUT_MS, startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 import { waitFor } from '../support/wait-until';
 
@@ -15,7 +15,7 @@ describe('fault: the link between the app and Postgres is reset or hangs', () =>
   let app: FaultApp;
   beforeAll(async () => {
     app = await startFaultApp();
-  });
+  }, BUILD_AND_START_TIMEOUT_MS);
   afterAll(() => app?.stop());
   afterEach(() => app.postgres.restore());
 

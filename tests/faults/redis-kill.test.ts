@@ -1,6 +1,6 @@
 import { brokenAnswers } from './support/answers';
 import { createAlerts } from './support/acknowledged-writes';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { BUILD_AND_START_TIMEOUT_MS, startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 
 jest.setTimeout(90_000);
@@ -19,7 +19,7 @@ describe('fault: the Redis server is killed and started again while the app runs
   let app: FaultApp;
   beforeAll(async () => {
     app = await startFaultApp();
-  });
+  }, BUILD_AND_START_TIMEOUT_MS);
   afterAll(() => app?.stop());
 
   it('keeps answering without a 5xx, reports the cache down then up, signs in and writes throughout, and loses no row', async () => {

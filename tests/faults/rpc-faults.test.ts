@@ -1,7 +1,7 @@
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { brokenAnswers, dataOf, errorCodeOf, type Answer } from './support/answers';
 import { createAlerts } from './support/acknowledged-writes';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { BUILD_AND_START_TIMEOUT_MS, startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 import { writeRegistryFile } from '../support/app/chain-harness';
 import { startDevnet, type Devnet } from '../support/devnet';
@@ -31,7 +31,7 @@ describe('fault: the RPC node is down, hangs, or answers garbage', () => {
       rpcUrl: rpc.url,
       env: { CHAIN_CONFIG_FILE: registry.file, RPC_TIMEOUT_MS: '1000', RPC_READ_DEADLINE_MS: '1500', RPC_CIRCUIT_OPEN_SECONDS: '1' },
     });
-  });
+  }, BUILD_AND_START_TIMEOUT_MS);
   afterAll(async () => {
     await app?.stop();
     await rpc?.stop();

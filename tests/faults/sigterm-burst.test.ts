@@ -1,6 +1,6 @@
 import { brokenAnswers, type Answer, type Ask } from './support/answers';
 import { ALERT_LOCK, NEW_ALERT } from './support/acknowledged-writes';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { BUILD_AND_START_TIMEOUT_MS, startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 import { waitFor, waitUntil } from '../support/wait-until';
 
@@ -20,7 +20,7 @@ describe('fault: SIGTERM during a burst of requests', () => {
   beforeAll(async () => {
     // CoinGecko's and Postgres's timeouts are long enough that held answers and lock waits are released, not timed out.
     app = await startFaultApp({ env: { COINGECKO_TIMEOUT_MS: '20000', DB_STATEMENT_TIMEOUT_MS: '20000', SHUTDOWN_READINESS_DELAY_MS: '200' } });
-  });
+  }, BUILD_AND_START_TIMEOUT_MS);
   afterAll(() => app?.stop());
 
   const attempt = (ask: Ask): Promise<Outcome> =>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { brokenAnswers, dataOf, errorCodeOf, type Answer } from './support/answers';
 import { createAlerts } from './support/acknowledged-writes';
-import { startFaultApp, type FaultApp } from './support/fault-app';
+import { BUILD_AND_START_TIMEOUT_MS, startFaultApp, type FaultApp } from './support/fault-app';
 import { recordFaultOutcome } from './support/fault-report';
 import { metricSample } from './support/metric-text';
 import type { FakeChatReply } from '../support/fakes';
@@ -23,7 +23,7 @@ describe('fault: CoinGecko rate limits, fails or hangs; OpenAI fails, hangs or a
   beforeAll(async () => {
     // Prices expire after a second, so a read soon asks CoinGecko again; its circuit, once open, probes after a second.
     app = await startFaultApp({ env: { CACHE_TTL_PRICES: '1', COINGECKO_CIRCUIT_OPEN_SECONDS: '1' } });
-  });
+  }, BUILD_AND_START_TIMEOUT_MS);
   afterAll(() => app?.stop());
 
   /** Reads SEI's price until `holds` is true of it (each read after the copy expired asks CoinGecko). */

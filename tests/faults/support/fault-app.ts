@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Pool } from 'pg';
@@ -12,11 +13,14 @@ import { DEAD_RPC_URL, REAL_DATABASE_URL, uniquePrefix } from '../../support/app
 import { startFakeCoinGecko, startFakeOpenAI, type FakeCoinGecko, type FakeOpenAI } from '../../support/fakes';
 import { startProxyFor } from '../../support/net/start-proxy-for';
 import type { TcpFaultProxy } from '../../support/net/tcp-fault-proxy';
-import { waitUntil } from '../../support/wait-until';
+import { waitFor, waitUntil } from '../../support/wait-until';
 import { askApp, dataOf, type Answer, type Ask } from './answers';
 
 /** The application_name the app's pool gives its connections (src/infra/db/make-pool.ts). */
 const APP_CONNECTIONS = "application_name = 'sei-portfolio-backend' AND datname = current_database()";
+
+/** For the beforeAll that starts the app: a build of a stale dist/ on a loaded machine takes minutes. */
+export const BUILD_AND_START_TIMEOUT_MS = 600_000;
 
 export type CheckName = 'database' | 'cache' | 'rpc' | 'openai';
 export type Checks = Readonly<Record<CheckName, string>>;
@@ -64,9 +68,53 @@ export interface FaultAppOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
-/** `node scripts/build.js --if-stale`: dist/ is what runs, so it must be built from these sources (a no-op when it is). */
-const buildIfStale = (): void => {
-  execFileSync(process.execPath, [path.resolve(__dirname, '../../../scripts/build.js'), '--if-stale'], { stdio: 'ignore' });
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** One build at a time across jest workers: a directory made atomically, naming the process that holds it. */
+const BUILD_LOCK = path.join(tmpdir(), `seipm-build-${createHash('sha256').update(REPO_ROOT).digest('hex').slice(0, 12)}.lock`);
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The pid in the build lock, 0 while it is being written or after the lock went. */
+const lockHolder = (): number => {
+  try {
+    return Number(readFileSync(path.join(BUILD_LOCK, 'pid'), 'utf8'));
+  } catch {
+    return 0;
+  }
+};
+
+/** Takes the build lock, or frees it when the process that held it is gone; true when taken. */
+const takeBuildLock = (): boolean => {
+  try {
+    mkdirSync(BUILD_LOCK);
+    writeFileSync(path.join(BUILD_LOCK, 'pid'), String(process.pid));
+    return true;
+  } catch {
+    const holder = lockHolder();
+    if (holder > 0 && !isAlive(holder)) rmSync(BUILD_LOCK, { recursive: true, force: true });
+    return false;
+  }
+};
+
+/**
+ * `node scripts/build.js --if-stale`: dist/ is what runs, so it must be built from these sources (a no-op when it is;
+ * `npm test` has built it already). Fault files starting at once in several jest workers build one after another.
+ */
+const buildIfStale = async (): Promise<void> => {
+  await waitFor('the build lock (another jest worker is building dist/)', takeBuildLock, BUILD_AND_START_TIMEOUT_MS);
+  try {
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/build.js'), '--if-stale'], { stdio: 'ignore' });
+  } finally {
+    rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 };
 
 const checksOf = (answer: Answer): Checks | undefined => {
@@ -81,7 +129,7 @@ const checksOf = (answer: Answer): Checks | undefined => {
  * with a fake CoinGecko and a fake OpenAI, so a test can fail each dependency while the process runs.
  */
 export const startFaultApp = async (options: FaultAppOptions = {}): Promise<FaultApp> => {
-  buildIfStale();
+  await buildIfStale();
   const logDir = mkdtempSync(path.join(tmpdir(), 'seipm-faults-'));
   const redis = await startSpareRedis();
   const { proxy: postgres, url: databaseUrl } = await startProxyFor(REAL_DATABASE_URL);
