@@ -49,6 +49,8 @@ describe('fault: SIGTERM during a burst of requests', () => {
       afterSigterm.push(outcome);
       if (!isAnswer(outcome)) break;
     }
+    // Once the listener is closed, a connection is refused.
+    const afterClose = await attempt({ path: '/health/live' });
     releaseGecko();
     await lock.release();
     const heldOutcomes = await Promise.all(held);
@@ -61,8 +63,11 @@ describe('fault: SIGTERM during a burst of requests', () => {
     recordFaultOutcome('SIGTERM during a burst', answers, 3 - rows.alerts + acknowledgedLate - lateRows.alerts);
     expect(quick.map(statusOf)).toEqual(Array(10).fill(200));
     expect(heldOutcomes.map(statusOf)).toEqual([200, 200, 200, 201, 201, 201]);
-    // Answered until the listener closed (readiness already off), then refused: not reset, not left hanging.
-    expect(statusOf(afterSigterm[afterSigterm.length - 1])).toBe('ECONNREFUSED');
+    // Answered until the listener closed (readiness already off), then refused; never left hanging. The one request
+    // whose connection was still in the kernel's accept queue when the listener closed may be reset instead, before
+    // any byte of an answer: the kernel does that to a closing listener's queue, in any server (tests/faults/README.md).
+    expect(['ECONNREFUSED', 'ECONNRESET']).toContain(statusOf(afterSigterm[afterSigterm.length - 1]));
+    expect(statusOf(afterClose)).toBe('ECONNREFUSED');
     expect(brokenAnswers(answers, ['503 NOT_READY'])).toEqual([]);
     expect(exitCode).toBe(0);
     expect([rows.alerts, lateRows.alerts]).toEqual([3, acknowledgedLate]);
