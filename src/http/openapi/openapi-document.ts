@@ -41,6 +41,13 @@ const trackedTransaction = obj(
   ['hash', 'from', 'to', 'status', 'createdAt', 'updatedAt'],
 );
 
+const baseUnits: Schema = { type: 'string', description: 'base units: a decimal string of a positive integer below 2^256' };
+
+/** A prepare route of API.md "Transactions": the signed-in wallet's unsigned transactions, simulated. */
+const txPrepare = (summary: string, body: Schema) => ({
+  post: { tags: ['Transactions'], ...authed, summary, requestBody: json(body), responses: { ...ok(ref('PreparedTransactions')), ...errors(400, 401, 403, 422, 503) } },
+});
+
 const portfolioRead = (summary: string, data: Schema, extra: ReadonlyArray<Schema> = []) => ({
   get: { tags: ['Portfolio'], summary, parameters: [addressParam, ...extra], responses: { ...ok(data), ...errors(400, 422, 429, 503) } },
 });
@@ -73,6 +80,23 @@ export const openApiDocument = (version: string) => ({
         stablecoinShare: num, impermanentLossRisk: num, factors: arr(obj({ id: str, weight: num, value: num, explanation: str })),
         liquidationPrice: { type: ['object', 'null'], properties: { asset: str, symbol: str, priceUSD: num } },
       }),
+      PreparedTransactions: obj(
+        {
+          action: str, wallet: str, chainId: num, blockNumber: str,
+          transactions: arr(obj({ to: str, data: str, value: str, chainId: num, gas: { type: 'string', description: 'estimate × 1.2, or an upper bound after an approval' }, description: str, kind: { enum: ['approve', 'action'] } })),
+          simulation: obj(
+            {
+              ok: { type: ['boolean', 'null'], description: 'null: could not be simulated faithfully (error.code NOT_SIMULATED says why)' },
+              error: obj({ code: { enum: ['INSUFFICIENT_BALANCE', 'INSUFFICIENT_COLLATERAL', 'HEALTH_FACTOR_TOO_LOW', 'SLIPPAGE', 'REVERTED', 'NOT_SIMULATED'] }, message: str }),
+              healthFactorBefore: nullableNum, healthFactorAfter: nullableNum,
+              balanceChanges: arr(obj({ token: { type: 'string', description: '"native" or the token address' }, symbol: str, delta: { type: 'string', description: 'signed base units, gas excluded' }, deltaFormatted: str })),
+            },
+            ['ok', 'healthFactorBefore', 'healthFactorAfter', 'balanceChanges'],
+          ),
+          quote: { type: 'object' }, expiresAt: str,
+        },
+        ['action', 'wallet', 'chainId', 'blockNumber', 'transactions', 'simulation', 'expiresAt'],
+      ),
       Portfolio: obj(
         {
           walletAddress: str, chainId: num, blockNumber: num, totalValueUSD: num, netWorthUSD: num, totalSuppliedUSD: num, totalBorrowedUSD: num, totalLiquidityUSD: num,
@@ -123,6 +147,8 @@ export const openApiDocument = (version: string) => ({
       post: { tags: ['Alerts'], ...authed, summary: 'Create an alert', requestBody: json(obj({ type: { enum: ['health_factor_below', 'value_change_pct', 'price_above', 'price_below', 'lp_out_of_range'] }, threshold: num, token: str }, ['type', 'threshold'])), responses: { '201': { description: 'created' }, ...errors(400, 401, 409) } },
     },
     '/api/alerts/{id}': { delete: { tags: ['Alerts'], ...authed, summary: 'Delete one of your alerts', parameters: [{ name: 'id', in: 'path', required: true, schema: str }], responses: { ...ok({ type: 'object' }), ...errors(401, 404) } } },
+    '/api/tx/wrap': txPrepare('Wrap native SEI into WSEI ("max": the SEI balance less a gas reserve)', obj({ amount: { anyOf: [baseUnits, { const: 'max' }] } })),
+    '/api/tx/unwrap': txPrepare('Unwrap WSEI into native SEI ("max": the WSEI balance)', obj({ amount: { anyOf: [baseUnits, { const: 'max' }] } })),
     '/api/tx/track': {
       post: {
         tags: ['Transactions'],

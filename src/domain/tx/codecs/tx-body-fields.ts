@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
-import { getAddress, isAddress, type Address } from 'viem';
+import type { Address } from 'viem';
+import { WalletAddressCodec } from '../../address/wallet-address';
 import { UINT256_LIMIT } from './base-unit-amount';
 
 export const DEFAULT_SLIPPAGE_BPS = 50;
@@ -34,10 +35,13 @@ export const TokenIdString = new t.Type<bigint, string, unknown>(
   (id) => id.toString(),
 );
 
-/** A 0x token address, checksummed on the way in; whether the registry knows it is the planner's 422 UNKNOWN_ASSET. */
+/**
+ * A 0x token address in one letter case or with a valid EIP-55 checksum, checksummed on the way in (the same rule as
+ * wallet addresses); whether the registry knows it is the planner's 422 UNKNOWN_ASSET.
+ */
 export const TokenAddressField = new t.Type<Address, string, unknown>(
   'TokenAddress',
-  (u): u is Address => typeof u === 'string' && isAddress(u, { strict: true }) && getAddress(u) === u,
-  (u, c) => (typeof u === 'string' && isAddress(u, { strict: true }) ? t.success(getAddress(u)) : t.failure(u, c, 'a 0x token address (valid EIP-55 checksum if mixed case)')),
+  (u): u is Address => WalletAddressCodec.is(u),
+  (u, c) => WalletAddressCodec.validate(u, c),
   (a) => a,
 );
