@@ -6,7 +6,7 @@ import { makeLeasedRedisStore } from '../infra/rate-limit/leased-redis-store';
 import { makeRateLimitRedisStore } from '../infra/rate-limit/redis-store';
 
 export interface HttpRateLimits {
-  /** Every /api request: counted in Redis in leases, no round trip per request (docs/adr/009). */
+  /** Every /api request: counted in Redis in leases, no round trip per request (docs/adr/011). */
   readonly api: HttpRateLimit;
   /** /api/ai and POST /refresh: few and costly, so counted exactly in Redis, one round trip each. */
   readonly ai: HttpRateLimit;

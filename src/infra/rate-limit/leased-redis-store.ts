@@ -5,7 +5,7 @@ export interface LeasedRedisStoreOptions {
   readonly redis: Redis;
   /** Key prefix inside the client's own prefix, e.g. `rl:api:`. */
   readonly prefix: string;
-  /** A lease is at most this share of what is left in the window: 1/spread (see docs/adr/009-leased-rate-limit-counts.md). */
+  /** A lease is at most this share of what is left in the window: 1/spread (see docs/adr/011-leased-rate-limit-counts.md). */
   readonly spread?: number;
   /** And never more than this many points. */
   readonly maxLease?: number;
@@ -45,7 +45,7 @@ interface Lease {
  * An express-rate-limit store that counts in Redis in leases instead of one round trip per request: a worker takes
  * a block of the client's remaining budget (a share of what is left, 1 point near the limit) and hands it out locally.
  * Redis never grants more than the limit, so the limit holds across workers with no overshoot; the price is that
- * points leased by one worker are not usable by another until the window ends (docs/adr/009).
+ * points leased by one worker are not usable by another until the window ends (docs/adr/011).
  */
 export const makeLeasedRedisStore = (options: LeasedRedisStoreOptions): Store => {
   const { redis, prefix } = options;

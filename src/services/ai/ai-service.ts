@@ -2,10 +2,11 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
+import { sequenceT } from 'fp-ts/Apply';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { AnalysisAnswerCodec, analysisAnswerSchema, type AnalysisAnswer } from '../../domain/ai/analysis-answer';
-import { AnswerTextCodec, type AnswerSchema } from '../../domain/ai/answer-text';
+import { AnswerTextCodec } from '../../domain/ai/answer-text';
 import { dataSection, defuseDataMarkers } from '../../domain/ai/data-section';
 import { heuristicAnalysis, type AnalysisType } from '../../domain/ai/heuristic-analysis';
 import { heuristicExplain, type Complexity } from '../../domain/ai/heuristic-explain';
@@ -15,10 +16,11 @@ import { heuristicSuggestions } from '../../domain/ai/heuristic-suggestions';
 import { MarketInsightsAnswerCodec, marketInsightsAnswerSchema, type MarketInsightsAnswer } from '../../domain/ai/market-insights-answer';
 import type { MarketFocus, MarketMove, MarketTimeframe } from '../../domain/ai/market-move';
 import type { RiskTolerance } from '../../domain/ai/portfolio-rules';
-import type { FallbackReason } from '../../domain/ai/rule-based-notice';
 import { RiskAssessmentAnswerCodec, riskAssessmentAnswerSchema, type RiskAssessmentAnswer } from '../../domain/ai/risk-assessment-answer';
 import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
-import { SuggestionsAnswerCodec, suggestionsAnswerSchema, type SuggestionsAnswer } from '../../domain/ai/suggestions-answer';
+import { LinkedSuggestionsAnswerCodec, SuggestionsAnswerCodec, suggestionsAnswerSchema, type LinkedSuggestionsAnswer } from '../../domain/ai/suggestions-answer';
+import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
+import type { LendingActionLink } from '../../domain/tx/lending';
 import { systemPrompt, type AiTask } from '../../domain/ai/system-prompt';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../domain/tokens/sanitize-chain-string';
 import { NATIVE_KEY, type TokenRef } from '../../domain/tokens/token-ref';
@@ -26,7 +28,8 @@ import { registryTokenRef } from '../../config/registry';
 import { admitAiCall } from './admit-ai-call';
 import type { AssistantDeps } from './assistant-deps';
 import type { ModelFailure, ModelMessage } from './chat-model';
-import { loadGrounding, type Grounding } from './load-grounding';
+import { linkedSuggestion, readLendingLinks } from './lending-links';
+import { loadGrounding } from './load-grounding';
 import { modelOrRules, type Provenance } from './model-or-rules';
 import { structuredAnswer } from './structured-answer';
 
@@ -52,8 +55,14 @@ export interface MarketInsightsInput {
 
 /** The `/api/ai/*` use-cases. Each counts against the wallet's AI rate limit and reads only the signed-in wallet. */
 export interface AiService {
-  readonly analyze: (wallet: WalletAddress, input: AnalyzeInput, signal?: AbortSignal) => TE.TaskEither<AppError, AnalysisAnswer & Provenance>;
-  readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, SuggestionsAnswer & Provenance>;
+  /** The analysis; `actions` are the recommendations the server backs with a prepare link (repay to 1.5, idle collateral). */
+  readonly analyze: (
+    wallet: WalletAddress,
+    input: AnalyzeInput,
+    signal?: AbortSignal,
+  ) => TE.TaskEither<AppError, AnalysisAnswer & Provenance & { readonly actions: ReadonlyArray<ReturnType<typeof linkedSuggestion>> }>;
+  /** Suggestions; those the server can back with a transaction carry `prepare: { route, body }`. */
+  readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, LinkedSuggestionsAnswer & Provenance>;
   readonly explain: (wallet: WalletAddress, input: ExplainInput, signal?: AbortSignal) => TE.TaskEither<AppError, { readonly explanation: string } & Provenance>;
   readonly assessStrategy: (wallet: WalletAddress, input: StrategyInput, signal?: AbortSignal) => TE.TaskEither<AppError, RiskAssessmentAnswer & Provenance>;
   readonly marketInsights: (
@@ -65,42 +74,12 @@ export interface AiService {
 
 const ExplanationCodec = t.type({ explanation: AnswerTextCodec });
 
-/** What a structured answer grounded in the wallet's data asks besides its task and format: the prompt after the system message, and the rules. */
-interface GroundedQuestion<A> {
-  /** What the answer depends on besides the wallet and its data (part of the cache key, in this order). */
-  readonly inputs: Readonly<Record<string, unknown>>;
-  /** The user messages, given the wallet's data as a data section. */
-  readonly prompt: (walletData: string) => ReadonlyArray<ModelMessage>;
-  readonly rules: (figures: Grounding['figures'], reason: FallbackReason) => A;
-}
-
-const withSignal = (signal: AbortSignal | undefined) => (signal === undefined ? {} : { signal });
-
 export const makeAiService = (deps: AssistantDeps): AiService => {
   const admit = admitAiCall(deps.limiter);
   const ground = loadGrounding(deps.data);
   const answer = modelOrRules(deps);
   const system = (task: AiTask): ModelMessage => ({ role: 'system', content: systemPrompt(task, deps.canary) });
-
-  /** Admitted, grounded in the wallet's data, then answered by the model or the rules. */
-  const groundedAnswer =
-    <A>(task: AiTask, schema: AnswerSchema, codec: t.Type<A, unknown, unknown>, spec: GroundedQuestion<A>) =>
-    (wallet: WalletAddress, signal: AbortSignal | undefined): TE.TaskEither<AppError, A & Provenance> =>
-      pipe(
-        admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task,
-            cacheParts: { wallet, ...spec.inputs, data: g.promptData },
-            codec,
-            ask: (model, s) => structuredAnswer(model, [system(task), ...spec.prompt(dataSection(g.promptData))], schema, codec, s),
-            rules: (reason) => TE.right(spec.rules(g.figures, reason)),
-            ...withSignal(signal),
-          }),
-        ),
-      );
+  const lendingLinks = (wallet: WalletAddress, targetHealthFactor: number) => TE.fromTask<ReadonlyArray<LendingActionLink>, AppError>(readLendingLinks(deps)(wallet, targetHealthFactor));
 
   const marketMoves = async (): Promise<ReadonlyArray<MarketMove>> => {
     const native: TokenRef = { key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: deps.data.registry.nativeCoingeckoId };
@@ -114,24 +93,67 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
 
   return {
     analyze: (wallet, input, signal) =>
-      groundedAnswer('analyze', analysisAnswerSchema, AnalysisAnswerCodec, {
-        inputs: { analysisType: input.analysisType },
-        prompt: (walletData) => [{ role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${walletData}` }],
-        rules: (figures, reason) => heuristicAnalysis(figures, input.analysisType, reason),
-      })(wallet, signal),
+      pipe(
+        admit(wallet),
+        TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor('moderate')))),
+        TE.flatMap(([g, links]) =>
+          pipe(
+            answer({
+              wallet,
+              task: 'analyze',
+              cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
+              codec: AnalysisAnswerCodec,
+              ask: (model, s) =>
+                structuredAnswer(
+                  model,
+                  [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
+                  analysisAnswerSchema,
+                  AnalysisAnswerCodec,
+                  s,
+                ),
+              rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
+              ...(signal === undefined ? {} : { signal }),
+            }),
+            // The recommendations the server can back with a transaction, sized at the latest block (never cached).
+            TE.map((a) => ({ ...a, actions: links.map(linkedSuggestion) })),
+          ),
+        ),
+      ),
 
     suggest: (wallet, input, signal) =>
-      groundedAnswer('suggest', suggestionsAnswerSchema, SuggestionsAnswerCodec, {
-        inputs: { goals: input.goals, riskTolerance: input.riskTolerance },
-        prompt: (walletData) => [
-          { role: 'user', content: `The wallet's data:\n${walletData}` },
-          {
-            role: 'user',
-            content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
-          },
-        ],
-        rules: (figures, reason) => heuristicSuggestions(figures, input.riskTolerance, reason),
-      })(wallet, signal),
+      pipe(
+        admit(wallet),
+        TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor(input.riskTolerance)))),
+        TE.flatMap(([g, links]) =>
+          pipe(
+            answer({
+              wallet,
+              task: 'suggest',
+              cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
+              codec: LinkedSuggestionsAnswerCodec,
+              ask: (model, s) =>
+                structuredAnswer(
+                  model,
+                  [
+                    system('suggest'),
+                    { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
+                    {
+                      role: 'user',
+                      content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
+                    },
+                  ],
+                  suggestionsAnswerSchema,
+                  SuggestionsAnswerCodec,
+                  s,
+                ),
+              rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason, links)),
+              ...(signal === undefined ? {} : { signal }),
+            }),
+            // The rules placed the links among their findings; a model's answer (maybe cached) gets them, freshly sized, first.
+            TE.map((a) => (a.provider === 'heuristic' ? a : { ...a, suggestions: [...links.map(linkedSuggestion), ...a.suggestions] })),
+          ),
+        ),
+      ),
 
     explain: (wallet, input, signal) =>
       pipe(
@@ -167,20 +189,38 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
                 TE.fromTask(ground(wallet)),
                 TE.map((g) => ({ explanation: heuristicExplain(input.concept, input.complexity, E.isRight(g) ? g.right.figures : null, reason) })),
               ),
-            ...withSignal(signal),
+            ...(signal === undefined ? {} : { signal }),
           }),
         ),
       ),
 
     assessStrategy: (wallet, input, signal) =>
-      groundedAnswer('risk_assessment', riskAssessmentAnswerSchema, RiskAssessmentAnswerCodec, {
-        inputs: { strategy: input.strategy },
-        prompt: (walletData) => [
-          { role: 'user', content: `The wallet's data:\n${walletData}` },
-          { role: 'user', content: `The strategy to assess:\n${defuseDataMarkers(input.strategy)}` },
-        ],
-        rules: (figures, reason) => heuristicRiskAssessment(figures, input.strategy, reason),
-      })(wallet, signal),
+      pipe(
+        admit(wallet),
+        TE.flatMap(() => ground(wallet)),
+        TE.flatMap((g) =>
+          answer({
+            wallet,
+            task: 'risk_assessment',
+            cacheParts: { wallet, strategy: input.strategy, data: g.promptData },
+            codec: RiskAssessmentAnswerCodec,
+            ask: (model, s) =>
+              structuredAnswer(
+                model,
+                [
+                  system('risk_assessment'),
+                  { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
+                  { role: 'user', content: `The strategy to assess:\n${defuseDataMarkers(input.strategy)}` },
+                ],
+                riskAssessmentAnswerSchema,
+                RiskAssessmentAnswerCodec,
+                s,
+              ),
+            rules: (reason) => TE.right(heuristicRiskAssessment(g.figures, input.strategy, reason)),
+            ...(signal === undefined ? {} : { signal }),
+          }),
+        ),
+      ),
 
     marketInsights: (wallet, input, signal) =>
       pipe(
@@ -211,7 +251,7 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
                   s,
                 ),
               rules: (reason) => TE.right(heuristicMarketInsights(moves, input.focus, input.timeframe, reason)),
-              ...withSignal(signal),
+              ...(signal === undefined ? {} : { signal }),
             }),
             TE.map((a) => ({ ...a, prices: moves })),
           ),

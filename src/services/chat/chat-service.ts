@@ -23,6 +23,8 @@ import { runToolLoop, type ToolCallRecord } from '../ai/run-tool-loop';
 import { WALLET_TOOL_SPECS } from '../ai/wallet-tool-specs';
 import { resolvePriceTokens, runWalletTool } from '../ai/wallet-tools';
 import { withDeadline } from '../ai/with-deadline';
+import { linkedSuggestion, readLendingLinks } from '../ai/lending-links';
+import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
 import { makeReplyStream } from './reply-stream';
 
 /** A chat answer, as `POST /api/chat/message` returns it and `done` / `chat_response` carry it. */
@@ -30,6 +32,8 @@ export interface ChatReply {
   readonly id: string;
   readonly response: string;
   readonly suggestions: ReadonlyArray<string>;
+  /** Actions the server backs with a prepare link (API.md "AI"): repay to a safe health factor, withdraw idle collateral. */
+  readonly actions: ReadonlyArray<ReturnType<typeof linkedSuggestion>>;
   readonly toolCalls: ReadonlyArray<ToolCallRecord>;
   readonly provider: string;
   readonly model: string;
@@ -126,10 +130,12 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
         { id, role: 'assistant', content: response, createdAt, provider, model: modelName },
       ])();
       if (E.isLeft(stored)) deps.logger.warn('chat exchange answered but not stored', { wallet, cause: stored.left });
+      const links = await readLendingLinks(deps)(wallet, minHealthFactorFor('moderate'))();
       return E.right({
         id,
         response,
         suggestions: followUpSuggestions(toolCalls.map((c) => c.name)),
+        actions: links.map(linkedSuggestion),
         toolCalls,
         provider,
         model: modelName,
