@@ -32,6 +32,8 @@ import { linkedSuggestion, readLendingLinks } from './lending-links';
 import { loadGrounding } from './load-grounding';
 import { modelOrRules, type Provenance } from './model-or-rules';
 import { structuredAnswer } from './structured-answer';
+import type { AnswerSchema } from '../../domain/ai/answer-text';
+import type { FallbackReason } from '../../domain/ai/rule-based-notice';
 
 export interface AnalyzeInput {
   readonly analysisType: AnalysisType;
@@ -79,6 +81,32 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
   const ground = loadGrounding(deps.data);
   const answer = modelOrRules(deps);
   const system = (task: AiTask): ModelMessage => ({ role: 'system', content: systemPrompt(task, deps.canary) });
+
+  /**
+   * The model's answer in the task's JSON schema (after its system prompt), or the rules' answer: the shape analyze,
+   * suggest, risk assessment and market insights share. `modelCodec` decodes what the model writes when the answer
+   * carries more than that (suggestions' prepare links).
+   */
+  const structuredTask = <A>(spec: {
+    readonly wallet: WalletAddress;
+    readonly task: AiTask;
+    readonly cacheParts: unknown;
+    readonly codec: t.Type<A, unknown, unknown>;
+    readonly modelCodec?: t.Decoder<unknown, A>;
+    readonly schema: AnswerSchema;
+    readonly prompt: ReadonlyArray<ModelMessage>;
+    readonly rules: (reason: FallbackReason) => TE.TaskEither<AppError, A>;
+    readonly signal: AbortSignal | undefined;
+  }) =>
+    answer({
+      wallet: spec.wallet,
+      task: spec.task,
+      cacheParts: spec.cacheParts,
+      codec: spec.codec,
+      ask: (model, s) => structuredAnswer(model, [system(spec.task), ...spec.prompt], spec.schema, spec.modelCodec ?? spec.codec, s),
+      rules: spec.rules,
+      ...(spec.signal === undefined ? {} : { signal: spec.signal }),
+    });
   const lendingLinks = (wallet: WalletAddress, targetHealthFactor: number) => TE.fromTask<ReadonlyArray<LendingActionLink>, AppError>(readLendingLinks(deps)(wallet, targetHealthFactor));
 
   const marketMoves = async (): Promise<ReadonlyArray<MarketMove>> => {
@@ -98,21 +126,15 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
         TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor('moderate')))),
         TE.flatMap(([g, links]) =>
           pipe(
-            answer({
+            structuredTask({
               wallet,
               task: 'analyze',
               cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
               codec: AnalysisAnswerCodec,
-              ask: (model, s) =>
-                structuredAnswer(
-                  model,
-                  [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
-                  analysisAnswerSchema,
-                  AnalysisAnswerCodec,
-                  s,
-                ),
+              schema: analysisAnswerSchema,
+              prompt: [{ role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
               rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
-              ...(signal === undefined ? {} : { signal }),
+              signal,
             }),
             // The recommendations the server can back with a transaction, sized at the latest block (never cached).
             TE.map((a) => ({ ...a, actions: links.map(linkedSuggestion) })),
@@ -126,28 +148,22 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
         TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor(input.riskTolerance)))),
         TE.flatMap(([g, links]) =>
           pipe(
-            answer({
+            structuredTask({
               wallet,
               task: 'suggest',
               cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
               codec: LinkedSuggestionsAnswerCodec,
-              ask: (model, s) =>
-                structuredAnswer(
-                  model,
-                  [
-                    system('suggest'),
-                    { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
-                    {
-                      role: 'user',
-                      content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
-                    },
-                  ],
-                  suggestionsAnswerSchema,
-                  SuggestionsAnswerCodec,
-                  s,
-                ),
+              modelCodec: SuggestionsAnswerCodec,
+              schema: suggestionsAnswerSchema,
+              prompt: [
+                { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
+                {
+                  role: 'user',
+                  content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
+                },
+              ],
               rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason, links)),
-              ...(signal === undefined ? {} : { signal }),
+              signal,
             }),
             // The rules placed the links among their findings; a model's answer (maybe cached) gets them, freshly sized, first.
             TE.map((a) => (a.provider === 'heuristic' ? a : { ...a, suggestions: [...links.map(linkedSuggestion), ...a.suggestions] })),
@@ -199,25 +215,18 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
         admit(wallet),
         TE.flatMap(() => ground(wallet)),
         TE.flatMap((g) =>
-          answer({
+          structuredTask({
             wallet,
             task: 'risk_assessment',
             cacheParts: { wallet, strategy: input.strategy, data: g.promptData },
             codec: RiskAssessmentAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [
-                  system('risk_assessment'),
-                  { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
-                  { role: 'user', content: `The strategy to assess:\n${defuseDataMarkers(input.strategy)}` },
-                ],
-                riskAssessmentAnswerSchema,
-                RiskAssessmentAnswerCodec,
-                s,
-              ),
+            schema: riskAssessmentAnswerSchema,
+            prompt: [
+              { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
+              { role: 'user', content: `The strategy to assess:\n${defuseDataMarkers(input.strategy)}` },
+            ],
             rules: (reason) => TE.right(heuristicRiskAssessment(g.figures, input.strategy, reason)),
-            ...(signal === undefined ? {} : { signal }),
+            signal,
           }),
         ),
       ),
@@ -228,30 +237,23 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
         TE.flatMap(() => TE.fromTask(marketMoves)),
         TE.flatMap((moves) =>
           pipe(
-            answer({
+            structuredTask({
               wallet,
               task: 'market_insights',
               // Shared by every wallet: the same moves (to 0.1%) and parameters give the same insights.
               cacheParts: { focus: input.focus, timeframe: input.timeframe, moves: moves.map((m) => [m.symbol, m.usd?.toPrecision(4) ?? null, m.change24h?.toFixed(1) ?? null]) },
               codec: MarketInsightsAnswerCodec,
-              ask: (model, s) =>
-                structuredAnswer(
-                  model,
-                  [
-                    system('market_insights'),
-                    {
-                      role: 'user',
-                      content: `Focus: ${input.focus}. Timeframe: ${input.timeframe} (the data has 24h changes only).\nToken prices:\n${dataSection(
-                        sanitizePromptData(moves.map((m) => ({ symbol: m.symbol, usd: m.usd, change24hPercent: m.change24h, isStable: m.isStable, stale: m.stale }))),
-                      )}`,
-                    },
-                  ],
-                  marketInsightsAnswerSchema,
-                  MarketInsightsAnswerCodec,
-                  s,
-                ),
+              schema: marketInsightsAnswerSchema,
+              prompt: [
+                {
+                  role: 'user',
+                  content: `Focus: ${input.focus}. Timeframe: ${input.timeframe} (the data has 24h changes only).\nToken prices:\n${dataSection(
+                    sanitizePromptData(moves.map((m) => ({ symbol: m.symbol, usd: m.usd, change24hPercent: m.change24h, isStable: m.isStable, stale: m.stale }))),
+                  )}`,
+                },
+              ],
               rules: (reason) => TE.right(heuristicMarketInsights(moves, input.focus, input.timeframe, reason)),
-              ...(signal === undefined ? {} : { signal }),
+              signal,
             }),
             TE.map((a) => ({ ...a, prices: moves })),
           ),
