@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
+import { pageLimitFromString } from '../contract/page-limit';
 import { NewAlertBodyCodec } from '../../domain/alerts/new-alert';
 import type { AlertsService } from '../../services/alerts/alerts-service';
 import { decodePart } from '../decode-request';
@@ -11,16 +12,8 @@ import { toHttpError } from '../to-http-error';
 
 const MAX_EVENTS = 100;
 
-const LimitFromString = new t.Type<number, string, unknown>(
-  `integer from 1 to ${MAX_EVENTS}`,
-  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= MAX_EVENTS,
-  (u, c) => {
-    const n = typeof u === 'string' && /^\d{1,3}$/.test(u) ? Number(u) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= MAX_EVENTS ? t.success(n) : t.failure(u, c);
-  },
-  String,
-);
-const EventsQuery = t.partial({ limit: LimitFromString });
+const LimitFromString = pageLimitFromString(MAX_EVENTS);
+export const EventsQuery = t.partial({ limit: LimitFromString });
 
 /**
  * The signed-in wallet's alerts, mounted under /api. The owner is always the token's wallet: an address in the
