@@ -3,6 +3,7 @@ import { AnalysisAnswerCodec } from '../../domain/ai/analysis-answer';
 import { MarketInsightsAnswerCodec } from '../../domain/ai/market-insights-answer';
 import { RiskAssessmentAnswerCodec } from '../../domain/ai/risk-assessment-answer';
 import { SuggestionsAnswerCodec } from '../../domain/ai/suggestions-answer';
+import { ChatReplyCodec } from '../../domain/ai/chat-reply';
 import { AnalyzeBody, ExplainBody, MarketInsightsQuery, RiskAssessmentBody, SuggestBody } from '../routes/ai-routes';
 import { AnalysisBody, HistoryQuery, MessageBody } from '../routes/chat-routes';
 import { NullableNumber, type RouteContract } from './route-contract';
@@ -13,15 +14,6 @@ const withProvenance = (answer: t.Mixed) => t.intersection([answer, Provenance])
 
 const MarketMoveCodec = t.type({ symbol: t.string, usd: NullableNumber, change24h: NullableNumber, isStable: t.boolean, stale: t.boolean });
 
-export const ChatReplyCodec = t.type({
-  id: t.string,
-  response: t.string,
-  suggestions: t.readonlyArray(t.string),
-  toolCalls: t.readonlyArray(t.type({ name: t.string, arguments: t.unknown })),
-  provider: t.string,
-  model: t.string,
-  createdAt: t.string,
-});
 
 const ChatHistoryCodec = t.type({ messages: t.readonlyArray(t.type({ id: t.string, role: t.string, content: t.string, createdAt: t.string })) });
 

@@ -43,5 +43,6 @@ export const operationsContract: ReadonlyArray<RouteContract> = [
     errors: [401, 403],
   },
   { method: 'get', path: '/api/docs', tag: 'Operations', summary: 'This document as a browsable page (or JSON with Accept: application/json)', answers: { 200: { description: 'an HTML page', text: 'text/html' } }, errors: [] },
+  { method: 'get', path: '/api/docs/asyncapi.json', tag: 'Operations', summary: 'The AsyncAPI 3 document of the Socket.IO events', answers: { 200: { description: 'AsyncAPI 3.0', body: t.UnknownRecord } }, errors: [] },
   { method: 'get', path: '/api/docs/openapi.json', tag: 'Operations', summary: 'This OpenAPI document', answers: { 200: { description: 'OpenAPI 3.1', body: t.UnknownRecord } }, errors: [] },
 ];

@@ -1,28 +1,16 @@
 import * as t from 'io-ts';
-import { LendingPositionCodec, LiquidityPositionCodec, PortfolioCodec, RiskCodec, TokenBalanceCodec } from '../../domain/portfolio/portfolio';
 import { API_CONTRACT } from '../contract/api-contract';
 import type { AnswerContract, RouteContract } from '../contract/route-contract';
-import { toJsonSchema, type JsonSchema, type NamedCodecs } from './codec-to-json-schema';
+import { toJsonSchema, type JsonSchema } from './codec-to-json-schema';
+import { ErrorEnvelopeCodec, NAMED_SCHEMAS } from './named-schemas';
 
 /**
  * The OpenAPI 3.1 document of the public contract (shared/API.md), served at /api/docs: generated from the route
  * contracts (src/http/contract), whose codecs are the ones the routes decode and answer with.
  */
-export const ErrorEnvelopeCodec = t.type({
-  success: t.literal(false),
-  error: t.intersection([t.type({ code: t.string, message: t.string }), t.partial({ details: t.unknown })]),
-});
 
-const NAMED: NamedCodecs = new Map<t.Mixed, string>([
-  [PortfolioCodec, 'Portfolio'],
-  [TokenBalanceCodec, 'TokenBalance'],
-  [LendingPositionCodec, 'LendingPosition'],
-  [LiquidityPositionCodec, 'LiquidityPosition'],
-  [RiskCodec, 'Risk'],
-  [ErrorEnvelopeCodec, 'Error'],
-]);
 
-const schemaOf = (codec: t.Mixed): JsonSchema => toJsonSchema(codec, NAMED, false);
+const schemaOf = (codec: t.Mixed): JsonSchema => toJsonSchema(codec, NAMED_SCHEMAS, false);
 
 const ERROR_TEXT: Readonly<Record<number, string>> = {
   400: 'Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST)',
@@ -109,7 +97,7 @@ export const openApiDocument = (version: string, routes: ReadonlyArray<RouteCont
       bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (from POST /api/auth/verify)' },
       metrics: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN (or a loopback client)' },
     },
-    schemas: Object.fromEntries([...NAMED].map(([codec, name]) => [name, toJsonSchema(codec, NAMED, true)])),
+    schemas: Object.fromEntries([...NAMED_SCHEMAS].map(([codec, name]) => [name, toJsonSchema(codec, NAMED_SCHEMAS, true)])),
   },
   paths: pathsOf(routes),
 });

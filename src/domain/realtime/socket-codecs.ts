@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { describeCodec } from '../domain/codecs/describe-codec';
+import { describeCodec } from '../codecs/describe-codec';
 
 /** Most tokens one `subscribe_prices` may name. */
 export const MAX_PRICE_TOKENS = 100;
