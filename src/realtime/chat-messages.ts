@@ -1,6 +1,6 @@
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import { ChatMessagePayload } from '../domain/realtime/socket-events-contract';
+import { ChatMessagePayload } from '../domain/socket/socket-events-contract';
 import { isChatAborted, type ChatReply, type ChatService } from '../services/chat/chat-service';
 import type { Logger } from '../services/ports/logger';
 import { ackErrorOf, clientGone, type AckError } from './ack';

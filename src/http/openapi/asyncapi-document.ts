@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { AckErrorCodec, CLIENT_EVENTS, SERVER_EVENTS } from '../../domain/realtime/socket-events-contract';
+import { AckErrorCodec, CLIENT_EVENTS, SERVER_EVENTS } from '../../domain/socket/socket-events-contract';
 import { NAMED_SCHEMAS } from './named-schemas';
 import { toJsonSchema, type JsonSchema } from './codec-to-json-schema';
 
@@ -35,8 +35,8 @@ export const asyncApiDocument = (version: string) => {
     channels: {
       socket: { address: '/socket.io', title: 'The Socket.IO connection', messages: Object.fromEntries(Object.keys(messages).map((name) => [name, ref(`#/components/messages/${name}`)])) },
     },
-    operations: Object.fromEntries([
-      ...Object.keys(SERVER_EVENTS).map((event) => [`send_${event}`, { action: 'send', channel: ref('#/channels/socket'), messages: [ref(`#/channels/socket/messages/${event}`)] }]),
+    operations: Object.fromEntries<unknown>([
+      ...Object.keys(SERVER_EVENTS).map((event) => [`send_${event}`, { action: 'send', channel: ref('#/channels/socket'), messages: [ref(`#/channels/socket/messages/${event}`)] }] as const),
       ...Object.keys(CLIENT_EVENTS).map((event) => [
         `receive_${event}`,
         {
@@ -45,7 +45,7 @@ export const asyncApiDocument = (version: string) => {
           messages: [ref(`#/channels/socket/messages/${event}`)],
           reply: { channel: ref('#/channels/socket'), messages: [ref(`#/channels/socket/messages/${event}_ack`)] },
         },
-      ]),
+      ] as const),
     ]),
     components: {
       schemas: Object.fromEntries([...NAMED_SCHEMAS].map(([codec, name]) => [name, toJsonSchema(codec, NAMED_SCHEMAS, true)])),

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { API_CONTRACT } from '../contract/api-contract';
 import type { AnswerContract, RouteContract } from '../contract/route-contract';
 import { toJsonSchema, type JsonSchema } from './codec-to-json-schema';
-import { ErrorEnvelopeCodec, NAMED_SCHEMAS } from './named-schemas';
+import { NAMED_SCHEMAS } from './named-schemas';
 
 /**
  * The OpenAPI 3.1 document of the public contract (shared/API.md), served at /api/docs: generated from the route
