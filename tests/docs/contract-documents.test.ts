@@ -59,7 +59,7 @@ describe('the OpenAPI and AsyncAPI documents, generated from the codecs', () => 
     expect(res.status).toBe(200);
     expect(res.body.asyncapi).toBe('3.0.0');
     const { document, diagnostics } = await new Parser().parse(JSON.stringify(res.body));
-    expect(diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`)).toEqual([]);
+    expect(diagnostics.filter((d) => Number(d.severity) <= 1).map((d) => `${d.code}: ${d.message} at ${d.path.join('.')}`)).toEqual([]);
     expect(document?.operations().all().map((op) => op.id()).sort()).toEqual(
       expect.arrayContaining(['send_portfolio_update', 'send_price_update', 'send_transaction_update', 'send_risk_alert', 'send_chat_chunk', 'send_chat_response', 'send_system_message', 'receive_subscribe', 'receive_chat_message']),
     );
