@@ -37,6 +37,6 @@ export const aiContract: ReadonlyArray<RouteContract> = [
   },
   { method: 'post', path: '/api/chat/message', tag: 'Chat', auth: 'bearer', summary: 'Ask about your portfolio', body: MessageBody, answers: { 200: { description: 'the reply', data: ChatReplyCodec } }, errors: AI_ERRORS, eventStream: true },
   { method: 'post', path: '/api/chat/analysis', tag: 'Chat', auth: 'bearer', summary: 'A chat-style analysis of the portfolio', body: AnalysisBody, answers: { 200: { description: 'the reply', data: ChatReplyCodec } }, errors: AI_ERRORS, eventStream: true },
-  { method: 'get', path: '/api/chat/history', tag: 'Chat', auth: 'bearer', summary: 'Your chat history (paginated, newest first)', query: HistoryQuery, answers: { 200: { description: 'the messages', data: ChatHistoryCodec } }, errors: [400, 401, 503] },
+  { method: 'get', path: '/api/chat/history', tag: 'Chat', auth: 'bearer', summary: 'Your chat history (paginated, newest first)', query: HistoryQuery, answers: { 200: { description: 'the messages', data: ChatHistoryCodec } }, errors: [400, 401, 404, 503] },
   { method: 'delete', path: '/api/chat/history', tag: 'Chat', auth: 'bearer', summary: 'Delete your chat history', answers: { 200: { description: 'deleted', data: t.type({ deleted: t.number }) } }, errors: [401, 503] },
 ];

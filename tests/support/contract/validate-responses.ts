@@ -14,15 +14,12 @@ const original = test.assert;
 
 test.assert = function (this: request.Test & { method: string; url: string }, resError, res, fn) {
   if (res !== undefined && res !== null) {
-    const body: unknown = res.body;
-    const error = (body as { error?: { message?: unknown } } | undefined)?.error;
     const problem = validator.problemWith({
       method: this.method,
       url: this.url,
       status: res.status,
       contentType: res.headers['content-type'],
-      body,
-      isNoRoute: res.status === 404 && typeof error?.message === 'string' && error.message.startsWith('No route for'),
+      body: res.body as unknown,
     });
     if (problem !== undefined) return fn(new Error(problem), res);
   }
