@@ -14,8 +14,10 @@ import { makeChain, type Chain } from './composition/chain';
 import { makeHttpServer, type HttpServer } from './composition/http';
 import { makePortfolio, type PortfolioSide } from './composition/portfolio';
 import { makeAppPricing, type Pricing } from './composition/pricing';
+import { makeTxTracking, type TxTracking } from './composition/tx-track';
 import { attachSockets } from './composition/realtime';
 import { closeStorage, describeStorage, openStorage, type Storage } from './composition/storage';
+import { makeTx } from './composition/tx';
 import { makeWatchInterest, startClusterWatcher, type WatchInterest } from './composition/watcher';
 import { decodeConfig, type AppConfig } from './config/app-config';
 import { formatEnvProblems } from './config/decode-env';
@@ -72,6 +74,7 @@ export interface World {
   readonly http: HttpServer;
   readonly realtime: RealtimeServer;
   readonly interest: WatchInterest;
+  readonly txTracking: TxTracking;
 }
 
 const registryOf = (config: AppConfig): Registry => {
@@ -112,7 +115,9 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
       pushChanges(fresh, previous);
     },
   });
+  const txTracking = makeTxTracking({ config, registry, pool: database.pool, redis, chain: chain.client, push: hub.push, portfolio: portfolio.service, logger, metrics, now });
   const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
+  const tx = makeTx({ config, registry, chain, logger, now });
   const http = makeHttpServer({
     config,
     registry,
@@ -135,11 +140,13 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     portfolio,
     pricing,
     assistant,
+    tx,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
+    txTracking,
   });
   const interest = makeWatchInterest(redis, logger);
   const realtime = attachSockets({ config, registry, hub, server: http.server, redis, auth, portfolio, chat: assistant.chat, interest, logger, metrics, now });
-  return { config, registry, logger, metrics, lifecycle, storage, cache, chain, pricing, portfolio, http, realtime, interest };
+  return { config, registry, logger, metrics, lifecycle, storage, cache, chain, pricing, portfolio, http, realtime, interest, txTracking };
 };
 
 const CLUSTER_HANDOFF_GRACE_MS = 300;
@@ -157,7 +164,7 @@ const listen = (server: Server, config: AppConfig): Promise<number> =>
     });
   });
 
-/** What runs besides answering requests: the cluster's watcher (leader only) and, with RUN_JOBS, snapshot retention. */
+/** What runs besides answering requests: the cluster's watcher and transaction follower (leaders only) and, with RUN_JOBS, snapshot retention. */
 const startBackgroundWork = (world: World) => {
   const { config, storage, logger } = world;
   const watcher = startClusterWatcher({
@@ -174,11 +181,12 @@ const startBackgroundWork = (world: World) => {
     onLoopRun: (loop) => world.metrics.loopRuns.inc({ loop }),
   });
   world.metrics.observeWatcherLeader(watcher.isLeader);
+  const txFollower = world.txTracking.startFollower();
   const jobs = config.runJobs ? startSnapshotRetentionJob(world.portfolio.snapshots, logger) : undefined;
   return {
     stop: async (): Promise<void> => {
       jobs?.stop();
-      await watcher.stop();
+      await Promise.all([watcher.stop(), txFollower.stop()]);
     },
   };
 };

@@ -1,3 +1,4 @@
+import type { TaskEither } from 'fp-ts/TaskEither';
 import { getAddress } from 'viem';
 import { executeReadPlans } from '../adapters/chain/execute-read-plans';
 import { makeLensFirstReadChain, type WalletReadChain } from '../adapters/chain/lens/make-lens-first-read-chain';
@@ -11,6 +12,7 @@ import { makeReadDexPools } from '../adapters/prices/read-dex-pools';
 import { makeProtocolReaders } from '../adapters/protocols/make-protocol-readers';
 import type { AppConfig } from '../config/app-config';
 import type { Registry } from '../config/registry';
+import type { AppError } from '../domain/app-error';
 import type { Metrics } from '../infra/metrics';
 import { makeCachedProbe } from '../services/cached-probe';
 import { makeCircuitBreaker } from '../services/circuit/circuit-breaker';
@@ -40,6 +42,8 @@ export interface Chain {
   /** DragonSwap V2 pool prices for the DEX price fallback; undefined when the registry has no DragonSwap V2. */
   readonly readDexPools: ReadDexPools | undefined;
   readonly resolveSeiAddress: ResolveSeiAddress;
+  /** The RPC deadline and circuit of the reads above, for other chain work (transaction preparation). */
+  readonly guard: <A>(work: TaskEither<AppError, A>) => TaskEither<AppError, A>;
   /** `checks.rpc` of /health: `down` without probing while the circuit is open, else a block number at most every 10 s. */
   readonly health: HealthCheck;
 }
@@ -83,5 +87,6 @@ export const makeChain = (w: ChainWiring): Chain => {
     readDexPools: dragonswapV2 === undefined ? undefined : makeReadDexPools({ ...dragonswapV2, readChain: (plans) => rpc.guard(readInRounds(plans)) }),
     resolveSeiAddress: (bech32) => rpc.guard(resolveSeiAddress(client)(bech32)),
     health: rpc.health(probe),
+    guard: rpc.guard,
   };
 };

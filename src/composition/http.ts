@@ -14,6 +14,9 @@ import { healthRoutes } from '../http/routes/health-routes';
 import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
+import { txLiquidityRoutes } from '../http/routes/tx-liquidity-routes';
+import { txTrackRoutes } from '../http/routes/tx-track-routes';
+import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
 import type { Metrics } from '../infra/metrics';
@@ -26,6 +29,8 @@ import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
+import type { TxTracking } from './tx-track';
+import type { TxSide } from './tx';
 
 export interface HttpWiring {
   readonly config: AppConfig;
@@ -42,7 +47,9 @@ export interface HttpWiring {
   readonly portfolio: PortfolioSide;
   readonly pricing: Pricing;
   readonly assistant: Assistant;
+  readonly tx: TxSide;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
+  readonly txTracking: TxTracking;
 }
 
 export interface HttpServer {
@@ -85,6 +92,9 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       aiRoutes({ auth: w.auth, ai: w.assistant.ai, resolveWallet: w.portfolio.resolveWallet }),
       chatRoutes({ auth: w.auth, chat: w.assistant.chat }),
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
+      txTrackRoutes({ auth: w.auth, ...w.txTracking.routes }),
+      txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
+      txLiquidityRoutes({ auth: w.auth, liquidity: w.tx.liquidity }),
       portfolioRoutes({
         queries: w.portfolio.queries,
         registry,

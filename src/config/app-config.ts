@@ -75,6 +75,12 @@ export interface AppConfig {
     /** Watch wallets with alerts too, not only subscribed ones. */
     readonly watchAlertedWallets: boolean;
   };
+  /** Following tracked transactions (POST /api/tx/track). */
+  readonly txTracking: {
+    readonly pollIntervalMs: number;
+    readonly maxPollIntervalMs: number;
+    readonly dropAfterSeconds: number;
+  };
   readonly chain: {
     readonly network: 'mainnet' | 'testnet' | 'custom';
     readonly chainId: number;
@@ -95,6 +101,8 @@ export interface AppConfig {
     readonly circuitOpenSeconds: number;
   };
   readonly snapshots: { readonly minIntervalSeconds: number };
+  /** Prepared transactions: how long an answer stays good (`expiresAt`). */
+  readonly tx: { readonly prepareTtlSeconds: number };
   readonly coingecko: { readonly apiKey: string | undefined; readonly plan: 'demo' | 'pro'; readonly baseUrl: string; readonly timeoutMs: number };
   readonly openai: {
     readonly apiKey: string | undefined;
@@ -256,6 +264,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
       // Not in development and tests by default: a shared test database would make every test server read the chain.
       watchAlertedWallets: e.WATCH_ALERTED_WALLETS === 'auto' ? e.NODE_ENV === 'production' : e.WATCH_ALERTED_WALLETS === 'true',
     },
+    txTracking: { pollIntervalMs: e.TX_POLL_INTERVAL_MS, maxPollIntervalMs: e.TX_POLL_MAX_INTERVAL_MS, dropAfterSeconds: e.TX_DROP_AFTER_SECONDS },
     chain: {
       network: e.SEI_NETWORK,
       chainId: e.SEI_CHAIN_ID ?? network?.chainId ?? 0,
@@ -269,6 +278,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
     },
     rpcGuard: { readDeadlineMs: e.RPC_READ_DEADLINE_MS, circuitFailures: e.RPC_CIRCUIT_FAILURES, circuitOpenSeconds: e.RPC_CIRCUIT_OPEN_SECONDS },
     snapshots: { minIntervalSeconds: e.SNAPSHOT_MIN_INTERVAL_SECONDS },
+    tx: { prepareTtlSeconds: e.TX_PREPARE_TTL_SECONDS },
     coingecko: {
       apiKey: e.COINGECKO_API_KEY,
       plan: e.COINGECKO_PLAN,

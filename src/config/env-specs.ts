@@ -95,6 +95,9 @@ export const envSpecs = {
   WATCH_REREAD_INTERVAL_MS: spec(PositiveIntFromEnv, 'How often each subscribed wallet is re-read (native transfers and positions emit no log)', '60000'),
   WATCH_LEADER_TTL_MS: spec(PositiveIntFromEnv, 'Lease of the one watcher of the cluster; a dead leader is replaced within it', '10000'),
   WATCH_ALERTED_WALLETS: spec(oneOf(['auto', 'true', 'false'] as const), 'Also watch every wallet that has alerts (auto = in production only)', 'auto'),
+  TX_POLL_INTERVAL_MS: spec(PositiveIntFromEnv, 'First wait before a tracked transaction is checked again; doubles at each check that finds it pending', '1000'),
+  TX_POLL_MAX_INTERVAL_MS: spec(PositiveIntFromEnv, 'Longest wait between two checks of a pending tracked transaction', '15000'),
+  TX_DROP_AFTER_SECONDS: spec(PositiveIntFromEnv, 'A tracked transaction neither mined nor in the node mempool this long is dropped', '600'),
   MAX_REQUEST_SIZE: spec(ByteSizeFromEnv, 'Largest JSON body accepted', '1mb'),
   REQUEST_TIMEOUT: spec(PositiveIntFromEnv, 'Milliseconds before a request is answered 503', '30000'),
   SHUTDOWN_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Grace for in-flight requests on SIGTERM (keep at least 1.5 s below PM2 kill_timeout, 8 s)', '4000'),
@@ -135,6 +138,11 @@ export const envSpecs = {
   OPENAI_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Timeout of one model request', '30000'),
   OPENAI_MAX_TOKENS: spec(PositiveIntFromEnv, 'max_tokens on every model call', '800'),
   AI_DAILY_TOKEN_BUDGET: spec(PositiveIntFromEnv, 'Model tokens per wallet per UTC day', '50000'),
+  TX_PREPARE_TTL_SECONDS: spec(
+    PositiveIntFromEnv,
+    'Seconds a prepared transaction stays good (its expiresAt); a repay "max" approval also covers the interest accruing this long',
+    '60',
+  ),
   DEX_MIN_LIQUIDITY_USD: spec(NonNegativeNumberFromEnv, 'Smallest pool (USD) trusted for a DEX price', '10000'),
   RUN_JOBS: spec(BooleanFromEnv, 'Run periodic jobs (snapshot retention) in this process', 'true'),
 } as const;

@@ -12,6 +12,8 @@ export interface Registry {
   readonly chainId: number;
   readonly nativeCoingeckoId: string;
   readonly coingeckoPlatform: string;
+  /** The wrapped native coin (WSEI), when the network has one: wrap/unwrap and swap routing use it. */
+  readonly wrappedNative?: string;
   readonly tokens: ReadonlyArray<RegistryToken>;
   readonly protocols: ProtocolAddresses;
 }
@@ -33,6 +35,8 @@ const RegistryFile = t.partial({
   mode: t.union([t.literal('extend'), t.literal('replace')]),
   nativeCoingeckoId: t.string,
   coingeckoPlatform: t.string,
+  /** `null` says the network has none. */
+  wrappedNative: t.union([t.null, AddressString]),
   tokens: t.array(TokenEntry),
   protocols: t.partial({
     yei: t.union([
@@ -80,6 +84,11 @@ const mergeProtocols = (base: ProtocolAddresses, file: RegistryFile): ProtocolAd
   return { ...pick('yei'), ...pick('dragonswapV2'), ...pick('dragonswapV1') };
 };
 
+const wrappedNativeOf = (defaults: NetworkDefaults, file: RegistryFile): Pick<Registry, 'wrappedNative'> => {
+  const address = file.wrappedNative === undefined ? defaults.wrappedNative : file.wrappedNative;
+  return address === null || address === undefined ? {} : { wrappedNative: address };
+};
+
 /** The built-in registry of the configured network, extended or replaced by CHAIN_CONFIG_FILE; every problem is an error at boot. */
 export const loadRegistry = (chain: AppConfig['chain']): E.Either<string, Registry> => {
   const defaults = chain.network === 'custom' ? EMPTY : seiNetworks[chain.network];
@@ -104,6 +113,7 @@ export const loadRegistry = (chain: AppConfig['chain']): E.Either<string, Regist
       chainId: chain.chainId,
       nativeCoingeckoId: f.nativeCoingeckoId ?? defaults.nativeCoingeckoId,
       coingeckoPlatform: f.coingeckoPlatform ?? defaults.coingeckoPlatform,
+      ...wrappedNativeOf(defaults, f),
       tokens: mergeTokens(defaults.tokens, f),
       protocols: mergeProtocols(defaults.protocols, f),
     })),
@@ -123,6 +133,15 @@ export const registryTokenRef = (tk: RegistryToken): TokenRef => ({
 export const findRegistryToken = (registry: Registry, address: string): RegistryToken | undefined =>
   registry.tokens.find((tk) => tk.address.toLowerCase() === address.toLowerCase());
 
-/** The wrapped native token (WSEI) of the registry, if listed. */
+/** The wrapped native token (WSEI) of the registry: the `wrappedNative` token when set, else the listed WSEI, if any. */
 export const findWrappedNative = (registry: Registry): RegistryToken | undefined =>
-  registry.tokens.find((tk) => tk.coingeckoId === 'wrapped-sei' || tk.symbol === 'WSEI');
+  registry.wrappedNative === undefined
+    ? registry.tokens.find((tk) => tk.coingeckoId === 'wrapped-sei' || tk.symbol === 'WSEI')
+    : (findRegistryToken(registry, registry.wrappedNative) ?? {
+        address: registry.wrappedNative,
+        symbol: 'WSEI',
+        name: 'Wrapped SEI',
+        decimals: 18,
+        coingeckoId: registry.nativeCoingeckoId === 'sei-network' ? 'wrapped-sei' : null,
+        isStable: false,
+      });

@@ -31,6 +31,8 @@ export interface NetworkDefaults {
   readonly rpcUrls: ReadonlyArray<string>;
   readonly nativeCoingeckoId: string;
   readonly coingeckoPlatform: string;
+  /** The wrapped native coin (WSEI): what wrap/unwrap use and what swaps route through. */
+  readonly wrappedNative?: string;
   readonly tokens: ReadonlyArray<RegistryToken>;
   readonly protocols: ProtocolAddresses;
 }
@@ -50,6 +52,7 @@ export const seiNetworks: Readonly<Record<SeiNetworkName, NetworkDefaults>> = {
     rpcUrls: ['https://evm-rpc.sei-apis.com', 'https://sei-evm-rpc.publicnode.com'],
     nativeCoingeckoId: 'sei-network',
     coingeckoPlatform: 'sei-v2',
+    wrappedNative: '0xE30feDd158A2e3b13e9badaeABaFc5516e95e8C7',
     tokens: [
       token('WSEI', '0xE30feDd158A2e3b13e9badaeABaFc5516e95e8C7', 18, 'wrapped-sei', 'Wrapped SEI'),
       token('USDC', '0xe15fC38F6D8c56aF07bbCBe3BAf5708A2Bf42392', 6, 'usd-coin', 'USD Coin', true),

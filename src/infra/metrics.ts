@@ -35,6 +35,8 @@ export interface Metrics {
   readonly alertEvaluations: client.Counter<'outcome'>;
   /** Chat turns (REST, SSE and Socket.IO), by outcome (answered|aborted|refused), counted once each has settled. */
   readonly chatTurns: client.Counter<'outcome'>;
+  /** `transaction_update` pushes of tracked transactions, by final status (confirmed|failed|dropped), counted by the worker that pushed. */
+  readonly txUpdates: client.Counter<'status'>;
   /** `watcher_leader` reads `isLeader` at every scrape: 1 on the worker running the cluster's watcher, 0 elsewhere. Set once, where the watcher starts. */
   readonly observeWatcherLeader: (isLeader: () => boolean) => void;
   /**
@@ -137,7 +139,7 @@ export const makeMetrics = (): Metrics => {
     }),
     loopRuns: new client.Counter({
       name: 'background_loop_runs_total',
-      help: 'Completed runs of periodic loops, by loop (chain_watch|price_tick|session_recheck)',
+      help: 'Completed runs of periodic loops, by loop (chain_watch|price_tick|session_recheck|tx_follow)',
       labelNames: ['loop'],
       registers: [registry],
     }),
@@ -151,6 +153,12 @@ export const makeMetrics = (): Metrics => {
       name: 'chat_turns_total',
       help: 'Chat turns by outcome (answered|aborted|refused)',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    txUpdates: new client.Counter({
+      name: 'tx_tracked_updates_total',
+      help: 'transaction_update pushes of tracked transactions, by status (confirmed|failed|dropped)',
+      labelNames: ['status'],
       registers: [registry],
     }),
     observeWatcherLeader: (read) => {

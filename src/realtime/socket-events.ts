@@ -24,10 +24,13 @@ export interface PriceUpdate {
   readonly timestamp: string;
 }
 
+/** `transaction_update`: a tracked transaction's new status, to the sockets signed in as its wallet. */
 export interface TransactionUpdate {
   readonly hash: string;
-  readonly status: 'pending' | 'confirmed' | 'failed';
+  readonly status: 'pending' | 'confirmed' | 'failed' | 'dropped';
   readonly blockNumber?: number;
+  /** What it does, when it calls a known registry contract (`supply`, `swap`, `approve`…). */
+  readonly action?: string;
   readonly timestamp: string;
 }
 

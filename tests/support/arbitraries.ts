@@ -18,6 +18,9 @@ export const positiveUint256 = fc.bigInt({ min: 1n, max: MAX_UINT256 });
 /** The 20 bytes of an address. */
 export const addressBytes = fc.uint8Array({ minLength: 20, maxLength: 20 });
 
+/** 32 random bytes: a transaction hash's worth. */
+export const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 });
+
 // ── Token amounts ────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The decimals an ERC-20 may declare, up to `max` (36 covers every token the codecs accept). */

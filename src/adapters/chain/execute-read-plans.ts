@@ -61,14 +61,14 @@ const runRound = async (deps: ReadEngineDeps, reads: ReadonlyArray<ContractRead>
 
 /**
  * Executes plans in lockstep. Round 1 runs at the latest block and also reads that block's number from Multicall3;
- * later rounds are pinned to it, so every figure describes one block. A plan that throws fails alone;
+ * later rounds are pinned to it, so every figure describes one block. With `at`, every round runs at that block. A plan that throws fails alone;
  * a transport failure fails the whole read as RpcUnavailable.
  */
 export const executeReadPlans =
-  <A>(deps: ReadEngineDeps, plans: ReadonlyArray<ReadPlan<A>>): TE.TaskEither<AppError, ReadOutcome<A>> =>
+  <A>(deps: ReadEngineDeps, plans: ReadonlyArray<ReadPlan<A>>, at?: bigint): TE.TaskEither<AppError, ReadOutcome<A>> =>
   async () => {
     const pending: Array<Pending<A>> = plans.map((p) => ({ source: p.source, step: p.start }));
-    let block: bigint | undefined;
+    let block: bigint | undefined = at;
     let rounds = 0;
     const settle = (p: Pending<A>) => {
       if ('done' in p.step) p.result = E.right(p.step.done);

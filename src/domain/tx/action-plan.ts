@@ -38,6 +38,11 @@ export interface AllowanceNeed {
   readonly token: Address;
   readonly spender: Address;
   readonly amount: bigint;
+  /**
+   * With `approvalCoversAccrualUntilExpiry`: the APR (ray, 1e27 = 100%) at which `amount` grows (the reserve's variable
+   * borrow rate at the block). The engine approves amount × (1 + rate × TTL / year) + 0.1% (domain/tx/approval-amount.ts).
+   */
+  readonly accrualRateRay?: bigint;
 }
 
 /** The wallet's expected delta of one token (`native` for SEI), gas excluded. */

@@ -8,3 +8,4 @@ export { isInRange } from './is-in-range';
 export { sqrtPriceX96ToPrice } from './sqrt-price-x96-to-price';
 export { MAX_SQRT_RATIO, MAX_TICK, MAX_UINT128, MIN_SQRT_RATIO, MIN_TICK, Q96 } from './tick-math-constants';
 export { tickToPrice } from './tick-to-price';
+export { getLiquidityForAmount0, getLiquidityForAmount1, getLiquidityForAmounts } from './get-liquidity-for-amounts';

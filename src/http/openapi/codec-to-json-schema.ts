@@ -38,13 +38,20 @@ const objectSchema = (props: Record<string, t.Mixed>, allRequired: boolean, name
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
 };
 
-/** One object schema for an intersection of object codecs (t.type & t.partial), else allOf. */
+/** One object schema for an intersection of object codecs (t.type & t.partial, a key check), else allOf. */
 const mergeObjects = (parts: ReadonlyArray<JsonSchema>): JsonSchema => {
-  if (!parts.every((p) => p['type'] === 'object' && p['properties'] !== undefined)) return { allOf: parts };
-  const properties = Object.assign({}, ...parts.map((p) => p['properties'] as Record<string, JsonSchema>)) as Record<string, JsonSchema>;
+  if (!parts.every((p) => p['type'] === 'object')) return { allOf: parts };
+  const properties = Object.assign({}, ...parts.map((p) => (p['properties'] ?? {}) as Record<string, JsonSchema>)) as Record<string, JsonSchema>;
   const required = parts.flatMap((p) => (p['required'] as string[] | undefined) ?? []);
   const closed = parts.some((p) => p['additionalProperties'] === false);
-  return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), ...(closed ? { additionalProperties: false } : {}) };
+  const names = parts.find((p) => p['propertyNames'] !== undefined)?.['propertyNames'];
+  return {
+    type: 'object',
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    ...(closed ? { additionalProperties: false } : {}),
+    ...(names === undefined ? {} : { propertyNames: names }),
+  };
 };
 
 const unionSchema = (members: ReadonlyArray<t.Mixed>, named: NamedCodecs): JsonSchema => {

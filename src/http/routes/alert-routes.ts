@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { pageLimitFromString } from '../contract/page-limit';
 import { NewAlertBodyCodec } from '../../domain/alerts/new-alert';
 import type { AlertsService } from '../../services/alerts/alerts-service';
 import { decodePart } from '../decode-request';
+import { limitFromString } from '../limit-query';
 import { sendError } from '../envelope';
 import { authedWallet, requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
 import { respond } from '../respond';
@@ -12,8 +12,7 @@ import { toHttpError } from '../to-http-error';
 
 const MAX_EVENTS = 100;
 
-const LimitFromString = pageLimitFromString(MAX_EVENTS);
-export const EventsQuery = t.partial({ limit: LimitFromString });
+export const EventsQuery = t.partial({ limit: limitFromString(MAX_EVENTS) });
 
 /**
  * The signed-in wallet's alerts, mounted under /api. The owner is always the token's wallet: an address in the

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
-import { pageLimitFromString } from '../contract/page-limit';
+import { limitFromString } from '../limit-query';
 import type { AppError } from '../../domain/app-error';
 import { boundedTextCodec } from '../../domain/ai/answer-text';
 import { MAX_CHAT_MESSAGE_LENGTH } from '../../domain/ai/chat-limits';
@@ -24,8 +24,7 @@ export const MessageBody = t.intersection([
 ]);
 export const AnalysisBody = t.exact(t.partial({ focus: t.keyof({ performance: null, risk: null, opportunities: null, comprehensive: null }) }));
 
-const LimitFromString = pageLimitFromString(MAX_PAGE);
-export const HistoryQuery = t.exact(t.partial({ limit: LimitFromString, before: t.string }));
+export const HistoryQuery = t.exact(t.partial({ limit: limitFromString(MAX_PAGE), before: t.string }));
 
 const wantsEventStream = (req: Request): boolean => (req.get('accept') ?? '').toLowerCase().includes('text/event-stream');
 

@@ -11,6 +11,7 @@ export type CountingProxy = Awaited<ReturnType<typeof startRpcCountingProxy>>;
 
 export interface RegistryFileContent {
   readonly mode?: 'extend' | 'replace';
+  readonly wrappedNative?: string | null;
   readonly tokens?: ReadonlyArray<{ address: string; symbol: string; name?: string; decimals: number; coingeckoId?: string | null; isStable?: boolean }>;
   readonly protocols?: Record<string, unknown>;
 }

@@ -2,7 +2,8 @@ import { encodeFunctionData, keccak256, maxUint256, parseAbi, parseEventLogs, ty
 import { deployContractsTogether, type Devnet, type DevnetAccount } from '../devnet';
 import { testTokenAbi } from '../devnet/test-tokens';
 import { toPoolKey, type PoolKey } from '../../../src/adapters/protocols/uniswap-v3/compute-pool-address';
-import { nonfungiblePositionManagerAbi, uniswapV3FactoryAbi } from '../../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
+import { uniswapV3FactoryAbi } from '../../../src/adapters/protocols/uniswap-v3/uniswap-v3-abis';
+import { nonfungiblePositionManagerAbi } from '../../../src/domain/uniswap-v3/nonfungible-position-manager-abi';
 import { MAX_UINT128 } from '../../../src/domain/uniswap-v3';
 import { loadNpmArtifact } from './npm-artifact';
 import { deployWrappedNative } from './wrapped-native';

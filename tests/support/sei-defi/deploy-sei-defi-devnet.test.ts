@@ -46,7 +46,7 @@ describe('the Sei DeFi devnet builder', () => {
     await devnet?.stop();
   });
 
-  it('returns a registry the app loads as it is, every address of it and of the upcoming fields holding a contract', async () => {
+  it('returns a registry the app loads as it is (wrapped native, routers and quoter included), every address of it holding a contract', async () => {
     const file = writeRegistryFile(defi.registry);
     try {
       const registry = loadRegistry({
@@ -69,25 +69,25 @@ describe('the Sei DeFi devnet builder', () => {
         ['USDT0', 6, true],
       ]);
       expect(registry.right.protocols).toEqual(defi.registry.protocols);
+      expect(registry.right.wrappedNative).toBe(defi.wrappedNative.address);
     } finally {
       file.remove();
     }
     const { yei, dragonswapV2, dragonswapV1 } = defi.registry.protocols;
-    const { wrappedNative, protocols: upcoming } = defi.upcomingRegistryFields;
     const addresses = [
       ...defi.registry.tokens.map((t) => t.address),
       ...Object.values(yei),
       dragonswapV2.factory,
       dragonswapV2.nonfungiblePositionManager,
+      dragonswapV2.swapRouter02,
+      dragonswapV2.quoterV2,
       dragonswapV1.factory,
-      upcoming.dragonswapV2.swapRouter02,
-      upcoming.dragonswapV2.quoterV2,
-      upcoming.dragonswapV1.router,
+      dragonswapV1.router,
     ];
     const codes = await Promise.all(addresses.map((address) => devnet.publicClient.getCode({ address })));
     expect(codes.filter((code) => code === undefined || code.length <= 2)).toEqual([]);
     expect(new Set(addresses).size).toBe(addresses.length);
-    expect(wrappedNative).toBe(defi.token('WSEI').address);
+    expect(defi.registry.wrappedNative).toBe(defi.token('WSEI').address);
   });
 
   it('wraps and unwraps native SEI through WSEI, a real WETH9 whose supply is the SEI it holds', async () => {

@@ -10,23 +10,18 @@ import { SEI_DEFI_RESERVES, type SeiDefiReserveSpec } from './sei-defi-reserves'
 /** A CHAIN_CONFIG_FILE registry as the app reads it today (README "Registry file", src/config/registry.ts). */
 export interface SeiDefiRegistry {
   readonly mode: 'replace';
+  readonly wrappedNative: Address;
   readonly tokens: ReadonlyArray<{ readonly address: Address; readonly symbol: string; readonly name: string; readonly decimals: number; readonly coingeckoId: string | null; readonly isStable: boolean }>;
   readonly protocols: {
     readonly yei: { readonly pool: Address; readonly protocolDataProvider: Address; readonly poolAddressesProvider: Address; readonly oracle: Address };
-    readonly dragonswapV2: { readonly factory: Address; readonly nonfungiblePositionManager: Address; readonly poolInitCodeHash: Hex };
-    readonly dragonswapV1: { readonly factory: Address };
-  };
-}
-
-/**
- * Addresses for the registry fields issue 11 adds (the app does not read them yet), at the paths they will have:
- * merge into SeiDefiRegistry once src/config knows them.
- */
-export interface UpcomingRegistryFields {
-  readonly wrappedNative: Address;
-  readonly protocols: {
-    readonly dragonswapV2: { readonly swapRouter02: Address; readonly quoterV2: Address };
-    readonly dragonswapV1: { readonly router: Address };
+    readonly dragonswapV2: {
+      readonly factory: Address;
+      readonly nonfungiblePositionManager: Address;
+      readonly swapRouter02: Address;
+      readonly quoterV2: Address;
+      readonly poolInitCodeHash: Hex;
+    };
+    readonly dragonswapV1: { readonly factory: Address; readonly router: Address };
   };
 }
 
@@ -46,7 +41,6 @@ export interface SeiDefiDevnet {
   /** Mints TestTokens and wraps the native coin for WSEI, so any token of the devnet can be handed out the same way. */
   readonly mint: (mints: ReadonlyArray<TokenMint>) => Promise<void>;
   readonly registry: SeiDefiRegistry;
-  readonly upcomingRegistryFields: UpcomingRegistryFields;
 }
 
 export interface SeiDefiDevnetOptions {
@@ -90,17 +84,14 @@ export const deploySeiDefiDevnet = async (devnet: Devnet, options: SeiDefiDevnet
     mint: (mints) => mintOrWrapTokens(devnet, mints, wrappedNative.address),
     registry: {
       mode: 'replace',
+      wrappedNative: wrappedNative.address,
       // yei.reserves keeps the spec order.
       tokens: tokens.map((t, i) => ({ ...t, coingeckoId: specs[i]?.coingeckoId ?? null, isStable: specs[i]?.isStable ?? false })),
       protocols: {
         yei: { pool: yei.pool, protocolDataProvider: yei.dataProvider, poolAddressesProvider: yei.poolAddressesProvider, oracle: yei.oracle },
-        dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, poolInitCodeHash: v3.poolInitCodeHash },
-        dragonswapV1: { factory: v2Factory },
+        dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, swapRouter02, quoterV2: v3.quoterV2, poolInitCodeHash: v3.poolInitCodeHash },
+        dragonswapV1: { factory: v2Factory, router: v2Router },
       },
-    },
-    upcomingRegistryFields: {
-      wrappedNative: wrappedNative.address,
-      protocols: { dragonswapV2: { swapRouter02, quoterV2: v3.quoterV2 }, dragonswapV1: { router: v2Router } },
     },
   };
 };

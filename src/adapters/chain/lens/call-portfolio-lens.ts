@@ -1,4 +1,5 @@
-import { BaseError, HttpRequestError, isHex, TimeoutError, type Hex } from 'viem';
+import { BaseError, type Hex } from 'viem';
+import { isOutage, isRevert, revertDataOf } from '../rpc-errors';
 import type { SeiClient } from '../make-sei-client';
 import { decodeLensAnswers, LENS_ANSWERS_MAGIC, type LensAnswers } from './lens-answers';
 
@@ -16,23 +17,6 @@ export type LensCallResult =
   | { readonly kind: 'unusable'; readonly why: LensUnusable; readonly detail: string }
   /** The RPC could not be reached (HTTP 5xx, 429, network, timeout): the rounds would fail too. */
   | { readonly kind: 'unreachable'; readonly cause: unknown };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/** The revert data a JSON-RPC error carries (`error.data`, or `error.data.data` on some nodes). */
-const revertDataOf = (error: BaseError): Hex | undefined => {
-  const found = error.walk((e) => isRecord(e) && 'data' in e && (isHex(e.data) || (isRecord(e.data) && isHex(e.data.data))));
-  if (!isRecord(found)) return undefined;
-  const data = found.data;
-  if (isHex(data)) return data;
-  return isRecord(data) && isHex(data.data) ? data.data : undefined;
-};
-
-const isOutage = (error: BaseError): boolean =>
-  error.walk((e) => e instanceof TimeoutError) !== null ||
-  error.walk((e) => e instanceof HttpRequestError && (e.status === undefined || e.status >= 500 || e.status === 429 || e.status === 408)) !== null;
-
-const isRevert = (error: BaseError): boolean => error.walk((e) => isRecord(e) && e.code === 3) !== null || /execution reverted/i.test(error.message);
 
 const firstLine = (error: unknown): string => {
   const text = error instanceof BaseError ? error.shortMessage : error instanceof Error ? error.message : String(error);

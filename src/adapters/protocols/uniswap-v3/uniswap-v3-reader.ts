@@ -6,10 +6,11 @@ import { done, readThen, type ContractRead, type ReadResult, type ReadStep } fro
 import type { PositionsRead, ProtocolReader, UnpricedLiquidityPosition } from '../protocol-reader';
 import { buildConcentratedPosition, type PositionKey } from './build-concentrated-position';
 import { poolKeyId, type PoolKey } from './compute-pool-address';
+import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook } from './pool-address-book';
 import { addressAt, bigintAt, bigintOf, numberAt, tupleOf } from './read-result-values';
 import { makeTokenInfoBook, type KnownTokenLookup } from './token-info-book';
-import { nonfungiblePositionManagerAbi, uniswapV3PoolAbi } from './uniswap-v3-abis';
+import { uniswapV3PoolAbi } from './uniswap-v3-abis';
 
 export interface UniswapV3ReaderOptions {
   readonly addresses: { readonly factory: string; readonly nonfungiblePositionManager: string; readonly poolInitCodeHash?: string };
@@ -72,13 +73,7 @@ export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolRe
   const positionKeys = new LRUCache<string, PositionKey>({ max: 50_000 });
   const where = `NonfungiblePositionManager ${npm} on chain ${options.chainId}`;
 
-  const npmRead = (functionName: string, args: ReadonlyArray<unknown>, from?: Address): ContractRead => ({
-    address: npm,
-    abi: nonfungiblePositionManagerAbi,
-    functionName,
-    args,
-    ...(from === undefined ? {} : { from }),
-  });
+  const npmRead = positionManagerRead(npm);
   const slot0Read = (address: Address): ContractRead => ({ address, abi: uniswapV3PoolAbi, functionName: 'slot0' });
 
   const parseSlot0 = (result: ReadResult | undefined, address: Address, key: PoolKey): PoolPrice => {

@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
-import { describeCodec } from '../../domain/codecs/describe-codec';
+import { describeCodec } from '../domain/codecs/describe-codec';
 
-/** A `limit` query parameter: a decimal integer from 1 to `max`. */
-export const pageLimitFromString = (max: number): t.Type<number, string, unknown> =>
+/** A `limit` query parameter: a decimal integer from 1 to `max`, as a string of at most three digits. */
+export const limitFromString = (max: number): t.Type<number, string, unknown> =>
   describeCodec(
     new t.Type<number, string, unknown>(
       `integer from 1 to ${max}`,

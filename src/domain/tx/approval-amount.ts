@@ -1,0 +1,18 @@
+import type { AllowanceNeed } from './action-plan';
+
+const SECONDS_PER_YEAR = 31_536_000n;
+const RAY = 10n ** 27n;
+/** 0.1% on top, for rounding and rate moves between the read and the landing. */
+const MARGIN_DIVISOR = 1000n;
+
+/**
+ * The allowance to approve for `need`. Exact, unless the approval must cover interest accruing until the plan expires
+ * (repay "max"): then `amount × (1 + rate × seconds / year) + 0.1% + 1`, with `rate` the need's variable borrow rate
+ * (ray APR; the planner reads it at the block) — linear interest bounds Aave's compounded growth from above over seconds.
+ */
+export const approvalAmount = (need: AllowanceNeed, coversAccrual: boolean, seconds: number): bigint => {
+  if (!coversAccrual) return need.amount;
+  const rate = need.accrualRateRay ?? 0n;
+  const accrued = (need.amount * rate * BigInt(Math.ceil(seconds))) / (RAY * SECONDS_PER_YEAR);
+  return need.amount + accrued + need.amount / MARGIN_DIVISOR + 1n;
+};

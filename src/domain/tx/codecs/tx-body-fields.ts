@@ -1,0 +1,53 @@
+import * as t from 'io-ts';
+import { describeCodec } from '../../codecs/describe-codec';
+import { getAddress, isAddress, type Address } from 'viem';
+import { UINT256_LIMIT } from './base-unit-amount';
+
+export const DEFAULT_SLIPPAGE_BPS = 50;
+export const MAX_SLIPPAGE_BPS = 5000;
+
+/** An integer from `min` to `max` (a JSON number; a string or a fraction is refused). */
+export const integerIn = (name: string, min: number, max: number) =>
+  describeCodec(
+    new t.Type<number, number, unknown>(
+      name,
+      (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+      (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max ? t.success(u) : t.failure(u, c, `an integer from ${min} to ${max}`)),
+      (n) => n,
+    ),
+    { type: 'integer', minimum: min, maximum: max },
+  );
+
+/** Slippage tolerance in basis points, 0–5000 (API.md: default 50, see DEFAULT_SLIPPAGE_BPS). */
+export const SlippageBps = integerIn('SlippageBps', 0, MAX_SLIPPAGE_BPS);
+
+/** The share of a position to remove, 1–100. */
+export const Percent = integerIn('Percent', 1, 100);
+
+const DECIMAL = /^(0|[1-9][0-9]{0,77})$/;
+
+/** An NFT id as a decimal string ("12345"), below 2^256. */
+export const TokenIdString = describeCodec(
+  new t.Type<bigint, string, unknown>(
+    'TokenId',
+    (u): u is bigint => typeof u === 'bigint' && u >= 0n && u < UINT256_LIMIT,
+    (u, c) => {
+      if (typeof u !== 'string' || !DECIMAL.test(u)) return t.failure(u, c, 'a token id: a decimal string');
+      const id = BigInt(u);
+      return id < UINT256_LIMIT ? t.success(id) : t.failure(u, c, 'a token id below 2^256');
+    },
+    (id) => id.toString(),
+  ),
+  { type: 'string', pattern: '^(0|[1-9][0-9]{0,77})$', description: 'an NFT id, decimal' },
+);
+
+/** A 0x token address, checksummed on the way in; whether the registry knows it is the planner's 422 UNKNOWN_ASSET. */
+export const TokenAddressField = describeCodec(
+  new t.Type<Address, string, unknown>(
+    'TokenAddress',
+    (u): u is Address => typeof u === 'string' && isAddress(u, { strict: true }) && getAddress(u) === u,
+    (u, c) => (typeof u === 'string' && isAddress(u, { strict: true }) ? t.success(getAddress(u)) : t.failure(u, c, 'a 0x token address (valid EIP-55 checksum if mixed case)')),
+    (a) => a,
+  ),
+  { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$', description: 'a registry token address' },
+);

@@ -1,0 +1,61 @@
+import * as TE from 'fp-ts/TaskEither';
+import { pipe } from 'fp-ts/function';
+import type { AppError } from '../../../domain/app-error';
+import type { WalletAddress } from '../../../domain/address/wallet-address';
+import type { KnownContracts } from '../../../domain/tx/track/decode-tracked-action';
+import { nextTrackingStep, type TrackingSettings, type TrackingState } from '../../../domain/tx/track/next-tracking-step';
+import type { TrackedStatus } from '../../../domain/tx/track/tracked-transaction';
+import type { TxHash } from '../../../domain/tx/track/tx-hash';
+import type { Logger } from '../../ports/logger';
+import { announceFinalStatus, type AnnounceDeps } from './announce-final-status';
+import type { TrackedTransactionStore, TxObserver, WaitStep } from './ports';
+
+export interface TrackTransactionDeps extends AnnounceDeps {
+  readonly store: TrackedTransactionStore;
+  readonly observer: TxObserver;
+  readonly settings: TrackingSettings;
+  readonly known: KnownContracts;
+  readonly logger: Logger;
+  readonly now: () => Date;
+}
+
+/** Before the first look at the node. */
+const untracked = (wallet: WalletAddress): TrackingState => ({ wallet, attempts: 0, missingSince: null, from: null, to: null, action: null });
+
+/** When the node cannot be asked now: pending, checked by the follower at once, ownership checked then. */
+const checkAtOnce = (now: Date): WaitStep => ({ kind: 'wait', from: null, to: null, action: null, attempts: 0, nextCheckAt: now, missingSince: null });
+
+/**
+ * `POST /api/tx/track`: follows `hash` for the wallet. Already tracked: its current status (idempotent). Otherwise one
+ * look at the node decides: another wallet's transaction → 403 NOT_OWNER and nothing stored; already landed → stored
+ * with its final status, announced and answered; else stored pending for the follower (also when the node is down).
+ */
+export const trackTransaction =
+  (deps: TrackTransactionDeps) =>
+  (wallet: WalletAddress, hash: TxHash): TE.TaskEither<AppError, { readonly hash: TxHash; readonly status: TrackedStatus }> =>
+    pipe(
+      deps.store.find(wallet, hash),
+      TE.flatMap((existing) => {
+        if (existing !== undefined) return TE.right({ hash, status: existing.status });
+        const now = deps.now();
+        return pipe(
+          deps.observer.observe([hash]),
+          TE.map((seen) => nextTrackingStep(untracked(wallet), seen.get(hash) ?? { kind: 'unknown' }, now, deps.settings, deps.known)),
+          TE.orElseW((cause) => {
+            deps.logger.warn('tracked transaction not checked at once: the follower will', { hash, cause });
+            return TE.right(checkAtOnce(now));
+          }),
+          TE.flatMap((step) => {
+            if (step.kind === 'not_owner') return TE.left<AppError>({ _tag: 'NotOwner', resource: 'transaction' });
+            return pipe(
+              deps.store.insert({ wallet, hash, step, now }),
+              TE.tap(({ row, created }) => {
+                if (created && step.kind === 'final') void announceFinalStatus(deps, wallet, hash, step);
+                return TE.right(row);
+              }),
+              TE.map(({ row }) => ({ hash, status: row.status })),
+            );
+          }),
+        );
+      }),
+    );
