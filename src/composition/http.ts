@@ -14,6 +14,7 @@ import { healthRoutes } from '../http/routes/health-routes';
 import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
+import { txSwapRoutes } from '../http/routes/tx-swap-routes';
 import { txLiquidityRoutes } from '../http/routes/tx-liquidity-routes';
 import { txTrackRoutes } from '../http/routes/tx-track-routes';
 import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
@@ -94,6 +95,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
       txTrackRoutes({ auth: w.auth, ...w.txTracking.routes }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
+      txSwapRoutes({ auth: w.auth, swap: w.tx.swap }),
       txLiquidityRoutes({ auth: w.auth, liquidity: w.tx.liquidity }),
       portfolioRoutes({
         queries: w.portfolio.queries,

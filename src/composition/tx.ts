@@ -7,10 +7,12 @@ import type { AppConfig } from '../config/app-config';
 import type { Registry } from '../config/registry';
 import type { TxEngineDeps } from '../services/tx/prepare-action';
 import type { TxChain } from '../services/tx/ports';
+import type { SwapService } from '../services/tx/swap/swap-service';
 import { makeWrapService, type WrapService } from '../services/tx/wrap/wrap-service';
 import type { Logger } from '../services/ports/logger';
 import type { LiquidityService } from '../services/tx/liquidity/liquidity-service';
 import type { Chain } from './chain';
+import { makeSwap } from './tx-swap';
 import { makeTxLiquidity } from './tx-liquidity';
 
 export interface TxWiring {
@@ -28,6 +30,7 @@ export interface TxSide {
   /** The engine's chain port, for planners that read balances and allowances at the plan's block. */
   readonly chain: TxChain;
   readonly wrap: WrapService;
+  readonly swap: SwapService;
   readonly liquidity: LiquidityService;
 }
 
@@ -51,6 +54,7 @@ export const makeTx = (w: TxWiring): TxSide => {
     engine,
     chain,
     wrap: makeWrapService(engine, { chain, wrappedNative: registry.wrappedNative === undefined ? undefined : getAddress(registry.wrappedNative) }),
+    swap: makeSwap({ engine, registry, client, multicall3: w.config.chain.multicall3Address }),
     liquidity: makeTxLiquidity({ registry, chain: w.chain, multicallAddress: getAddress(w.config.chain.multicall3Address), logger: w.logger, engine }),
   };
 };

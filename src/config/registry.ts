@@ -130,7 +130,7 @@ export const registryTokenRef = (tk: RegistryToken): TokenRef => ({
 });
 
 /** The registry token at `address` (any letter case), if any. */
-export const findRegistryToken = (registry: Registry, address: string): RegistryToken | undefined =>
+export const findRegistryToken = (registry: Pick<Registry, 'tokens'>, address: string): RegistryToken | undefined =>
   registry.tokens.find((tk) => tk.address.toLowerCase() === address.toLowerCase());
 
 /** The wrapped native token (WSEI) of the registry: the `wrappedNative` token when set, else the listed WSEI, if any. */

@@ -47,6 +47,8 @@ export interface RpcCountingProxy {
   readonly setFailing: (failing: boolean, mode?: RpcFailureMode) => void;
   /** How eth_calls without `to` are answered from now on. */
   readonly setCodeOnlyCalls: (mode: CodeOnlyCallMode) => void;
+  /** 'refuse': eth_calls with a state-override set (a third parameter) are answered with an RPC error, as an RPC without overrides does. */
+  readonly setStateOverrideCalls: (mode: 'forward' | 'refuse') => void;
   /** Adds latency before forwarding each HTTP request (0 to remove), to mimic a remote RPC. */
   readonly setLatency: (milliseconds: number) => void;
   /** Closes the proxy, its upstream connections and any hung requests. Idempotent. */
@@ -96,6 +98,11 @@ const isCodeOnlyCall = (call: unknown): boolean => {
   return isRecord(transaction) && (transaction.to === undefined || transaction.to === null);
 };
 
+/** An eth_call with a state-override set (the third parameter geth takes). */
+const isStateOverrideCall = (call: unknown): boolean => isRecord(call) && call.method === 'eth_call' && Array.isArray(call.params) && call.params.length > 2;
+
+const overrideRefusal = (call: unknown): unknown => ({ jsonrpc: '2.0', id: isRecord(call) ? call.id : null, error: { code: -32602, message: 'too many arguments, want at most 2' } });
+
 /** The answer of a refusing or garbling RPC to one code-only call. */
 const codeOnlyAnswer = (call: unknown, mode: Exclude<CodeOnlyCallMode, 'forward'>): unknown => {
   const id = isRecord(call) ? call.id : null;
@@ -126,6 +133,7 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
   let failure: RpcFailureMode | undefined;
   let latencyMs = 0;
   let codeOnlyMode: CodeOnlyCallMode = 'forward';
+  let stateOverrideMode: 'forward' | 'refuse' = 'forward';
   const hung = new Set<http.ServerResponse>();
   const sockets = new Set<Socket>();
 
@@ -142,14 +150,21 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
     }
   };
 
-  /** Answers the code-only calls itself and forwards the rest (as one batch), merging the answers in call order. */
-  const answerCodeOnly = (body: string, mode: Exclude<CodeOnlyCallMode, 'forward'>, res: http.ServerResponse): void => {
+  /** The proxy's own answer to a call it does not forward, or undefined to forward it. */
+  const ownAnswer = (call: unknown): unknown => {
+    if (codeOnlyMode !== 'forward' && isCodeOnlyCall(call)) return codeOnlyAnswer(call, codeOnlyMode);
+    if (stateOverrideMode === 'refuse' && isStateOverrideCall(call)) return overrideRefusal(call);
+    return undefined;
+  };
+
+  /** Answers the calls it does not forward itself and forwards the rest (as one batch), merging the answers in call order. */
+  const answerSome = (body: string, res: http.ServerResponse): void => {
     const parsed: unknown = JSON.parse(body);
     const calls: ReadonlyArray<unknown> = Array.isArray(parsed) ? parsed : [parsed];
-    const rest = calls.filter((call) => !isCodeOnlyCall(call));
+    const rest = calls.filter((call) => ownAnswer(call) === undefined);
     const reply = (answers: ReadonlyArray<unknown>) => {
       const byId = new Map(answers.map((a) => [isRecord(a) ? a.id : undefined, a]));
-      const merged = calls.map((call) => (isCodeOnlyCall(call) ? codeOnlyAnswer(call, mode) : byId.get(isRecord(call) ? call.id : undefined)));
+      const merged = calls.map((call) => ownAnswer(call) ?? byId.get(isRecord(call) ? call.id : undefined));
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(Array.isArray(parsed) ? merged : merged[0]));
     };
@@ -201,8 +216,8 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
       return;
     }
     if (latencyMs > 0) await delay(latencyMs);
-    if (codeOnlyMode !== 'forward' && calls.some(isCodeOnlyCall)) {
-      answerCodeOnly(body, codeOnlyMode, res);
+    if (calls.some((call) => ownAnswer(call) !== undefined)) {
+      answerSome(body, res);
       return;
     }
     forward(body, res);
@@ -250,6 +265,9 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
         // Requests held while hanging are released as failures, as a recovering RPC would drop them.
         hung.forEach((res) => res.destroy());
       }
+    },
+    setStateOverrideCalls: (mode) => {
+      stateOverrideMode = mode;
     },
     setCodeOnlyCalls: (mode) => {
       codeOnlyMode = mode;

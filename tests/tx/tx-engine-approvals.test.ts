@@ -116,6 +116,8 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     // TestToken keeps allowances in a nested mapping at slot 5; found by probing all 22 layouts in one batch.
     expect(await slots.get(usdc)()).toEqual(O.some({ mappingIndex: 5, ordering: 'solidity' }));
     expect(h.proxy.stats().ethCallTargets[usdc.toLowerCase()]).toBe(22 + 3);
+    // Block number; allowance; the 22 probes; simulation + gas + health factor + balance.
+    expect(h.proxy.stats().httpRequests).toBe(4);
 
     const before = await balanceOf(usdc, wallet.address);
     await send(prepared, wallet);
@@ -142,6 +144,7 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     expect(gas === SUPPLY_GAS_UPPER_BOUND).toBe(false);
     // The cached layout is not probed again: only the allowance and the balance are read from the token.
     expect(h.proxy.stats().ethCallTargets[usdc.toLowerCase()]).toBe(2);
+    expect(h.proxy.stats().httpRequests).toBe(3);
     const estimate = await h.devnet.publicClient.estimateGas({ account: wallet.address, to: pool, data: prepared.transactions[0]?.data ?? '0x', blockNumber: prepared.blockNumber });
     expect(gas).toBe((estimate * 12n) / 10n);
     const receipt = await h.devnet.sendTransaction({ to: pool, data: prepared.transactions[0]?.data ?? '0x', gas }, wallet);
@@ -162,6 +165,31 @@ describe('the transaction engine with an ERC-20 approval (a test-only Aave suppl
     expect(prepared.simulation.healthFactorBefore).toBe(healthFactor);
     expect(prepared.simulation.healthFactorAfter).toBe(healthFactor);
     await send(prepared, wallet);
+  });
+
+  it('a token that is no contract fails the prepare as a bad answer (502), not as an RPC outage that would open the RPC circuit', async () => {
+    const notAToken = freshAccount(h.devnet).address;
+    const result = await prepareAction(engine)(wallet.address, supplyPlanner(pool, notAToken, 1n))();
+    expect(E.isLeft(result) ? result.left._tag : 'prepared').toBe('UpstreamBadResponse');
+  });
+
+  it('answers ok: null when the RPC refuses state overrides, and does not remember the refusal as the token\'s layout', async () => {
+    const usdt0 = defi.token('USDT0').address;
+    await defi.mint([{ token: usdt0, to: wallet.address, amount: 10n ** 6n }]);
+    h.proxy.setStateOverrideCalls('refuse');
+    try {
+      const prepared = await run(supplyPlanner(pool, usdt0, 10n ** 6n));
+      expect(prepared.transactions.map((tx) => tx.kind)).toEqual(['approve', 'action']);
+      expect(prepared.simulation.ok).toBeNull();
+      expect(prepared.simulation.error).toEqual({
+        code: 'NOT_SIMULATED',
+        message: 'the RPC does not take state overrides, so the approval cannot be simulated: too many arguments, want at most 2',
+      });
+      expect(await slots.get(usdt0)()).toEqual(O.none);
+    } finally {
+      h.proxy.setStateOverrideCalls('forward');
+    }
+    expect((await run(supplyPlanner(pool, usdt0, 10n ** 6n))).simulation.ok).toBe(true);
   });
 
   it('answers ok: null with the reason, never a guessed ok: true, when the allowance slot has no known layout; the transactions are still prepared', async () => {

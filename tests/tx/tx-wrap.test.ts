@@ -32,6 +32,7 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
   let app: RunningServer;
   let wallet: DevnetAccount;
   let token: string;
+  let registryFile: string;
   const clock = makeTestClock();
   const cleanups: Array<() => void> = [];
   const latencies: number[] = [];
@@ -64,7 +65,8 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
     defi = await deploySeiDefiDevnet(h.devnet);
     const registry = writeRegistryFile(defi.registry);
     cleanups.push(registry.remove);
-    app = await startAppOnHarness(h, registry.file, {}, { now: clock.now });
+    registryFile = registry.file;
+    app = await startAppOnHarness(h, registryFile, {}, { now: clock.now });
     wallet = freshAccount(h.devnet);
     await h.devnet.setBalance(wallet.address, parseEther('100'));
     token = await signIn(app.app, wallet.account);
@@ -171,6 +173,36 @@ describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by t
     const gasPaid = await signAndSend(data, holder);
     expect(await wseiOf(holder.address)).toBe(value);
     expect(await seiOf(holder.address)).toBe(parseEther('3') - value - gasPaid);
+  });
+
+  it('422 NOTHING_TO_DO for unwrap "max" without WSEI; 422 UNKNOWN_ASSET on a network whose registry has no wrapped native token', async () => {
+    const empty = freshAccount(h.devnet);
+    await h.devnet.setBalance(empty.address, parseEther('1'));
+    const res = await prepare('unwrap', { amount: 'max' }, await signIn(app.app, empty.account));
+    expect([res.status, res.body.error.code]).toEqual([422, 'NOTHING_TO_DO']);
+
+    const withoutWsei = writeRegistryFile({ ...defi.registry, wrappedNative: null });
+    cleanups.push(withoutWsei.remove);
+    const other = await startAppOnHarness(h, withoutWsei.file, {}, { now: clock.now });
+    try {
+      const refused = await request(other.app).post('/api/tx/wrap').set('Authorization', `Bearer ${await signIn(other.app, wallet.account)}`).send({ amount: '1' });
+      expect([refused.status, refused.body.error.code]).toEqual([422, 'UNKNOWN_ASSET']);
+    } finally {
+      await other.shutdown('done');
+    }
+  });
+
+  it('a hung RPC answers 503 RPC_UNAVAILABLE at the read deadline, not at the request timeout', async () => {
+    const strict = await startAppOnHarness(h, registryFile, { RPC_READ_DEADLINE_MS: '300' }, { now: clock.now });
+    try {
+      const strictToken = await signIn(strict.app, wallet.account);
+      h.proxy.setFailing(true, 'hang');
+      const res = await request(strict.app).post('/api/tx/wrap').set('Authorization', `Bearer ${strictToken}`).send({ amount: '1' });
+      expect([res.status, res.body.error.code]).toEqual([503, 'RPC_UNAVAILABLE']);
+    } finally {
+      h.proxy.setFailing(false);
+      await strict.shutdown('done');
+    }
   });
 
   it('refuses without a token (401) and with a wallet the body names (400)', async () => {

@@ -16,3 +16,19 @@ export const approvalAmount = (need: AllowanceNeed, coversAccrual: boolean, seco
   const accrued = (need.amount * rate * BigInt(Math.ceil(seconds))) / (RAY * SECONDS_PER_YEAR);
   return need.amount + accrued + need.amount / MARGIN_DIVISOR + 1n;
 };
+
+/** One need per (token, spender): a plan needing the same allowance twice needs the sum (the larger rate bounds the accrual). */
+export const mergeAllowanceNeeds = (needs: ReadonlyArray<AllowanceNeed>): ReadonlyArray<AllowanceNeed> => {
+  const merged = new Map<string, AllowanceNeed>();
+  for (const need of needs) {
+    const key = `${need.token.toLowerCase()}:${need.spender.toLowerCase()}`;
+    const seen = merged.get(key);
+    if (seen === undefined) {
+      merged.set(key, need);
+      continue;
+    }
+    const rate = [seen.accrualRateRay, need.accrualRateRay].reduce<bigint | undefined>((a, b) => (b === undefined ? a : a === undefined || b > a ? b : a), undefined);
+    merged.set(key, { token: seen.token, spender: seen.spender, amount: seen.amount + need.amount, ...(rate === undefined ? {} : { accrualRateRay: rate }) });
+  }
+  return [...merged.values()];
+};

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { CollectBody, IncreaseBody, MintBody, RemoveBody } from '../../domain/tx/liquidity/liquidity-bodies';
+import { SwapBody } from '../routes/tx-swap-routes';
 import { ListQuery, TrackBody } from '../routes/tx-track-routes';
 import { WrapBody } from '../routes/tx-wrap-routes';
 import { NullableNumber, type RouteContract } from './route-contract';
@@ -62,6 +63,7 @@ const prepare = (path: string, summary: string, body: t.Mixed): RouteContract =>
 export const txContract: ReadonlyArray<RouteContract> = [
   prepare('/api/tx/wrap', 'Wrap native SEI into WSEI', WrapBody),
   prepare('/api/tx/unwrap', 'Unwrap WSEI into native SEI', WrapBody),
+  prepare('/api/tx/swap', 'Swap on DragonSwap: the best of every single hop and every two-hop route through WSEI, over V2 fee tiers and V1 pairs', SwapBody),
   prepare('/api/tx/liquidity/add', 'Mint a DragonSwap V2 position, or add to one (with tokenId)', t.union([MintBody, IncreaseBody])),
   prepare('/api/tx/liquidity/remove', 'Decrease a position by percent and collect everything owed, in one transaction', RemoveBody),
   prepare('/api/tx/liquidity/collect', "Collect a position's fees", CollectBody),

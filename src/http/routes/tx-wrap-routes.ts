@@ -1,15 +1,9 @@
 import { Router } from 'express';
-import * as E from 'fp-ts/Either';
-import * as TE from 'fp-ts/TaskEither';
 import { AmountOrMaxCodec } from '../../domain/tx/codecs/base-unit-amount';
 import { txBody } from '../../domain/tx/codecs/tx-body';
-import { preparedTransactionsJson } from '../../domain/tx/prepared-transactions-json';
 import type { WrapService } from '../../services/tx/wrap/wrap-service';
-import { decodePart } from '../decode-request';
-import { sendError } from '../envelope';
-import { authedWallet, requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
-import { respond } from '../respond';
-import { toHttpError } from '../to-http-error';
+import { requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
+import { prepareHandler } from '../tx/prepare-handler';
 
 export const WrapBody = txBody({ amount: AmountOrMaxCodec }, {});
 
@@ -19,15 +13,7 @@ export const WrapBody = txBody({ amount: AmountOrMaxCodec }, {});
  */
 export const txWrapRoutes = (deps: { readonly auth: AccessTokenVerifier; readonly wrap: WrapService }): Router => {
   const router = Router();
-  router.use('/tx/wrap', requireAuth(deps.auth));
-  router.use('/tx/unwrap', requireAuth(deps.auth));
-
-  for (const action of ['wrap', 'unwrap'] as const) {
-    router.post(`/tx/${action}`, (req, res) => {
-      const body = decodePart('body', WrapBody, req.body);
-      if (E.isLeft(body)) return sendError(res, toHttpError(body.left));
-      return respond(res, TE.map(preparedTransactionsJson)(deps.wrap[action](authedWallet(res), body.right.amount)));
-    });
-  }
+  router.post('/tx/wrap', requireAuth(deps.auth), prepareHandler(WrapBody, (wallet, body) => deps.wrap.wrap(wallet, body.amount)));
+  router.post('/tx/unwrap', requireAuth(deps.auth), prepareHandler(WrapBody, (wallet, body) => deps.wrap.unwrap(wallet, body.amount)));
   return router;
 };

@@ -4,11 +4,11 @@ import * as TE from 'fp-ts/TaskEither';
 import { encodeFunctionData, erc20Abi, formatUnits, type Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { ActionPlan, AllowanceNeed, PlanContext, PlannedCall } from '../../domain/tx/action-plan';
-import { approvalAmount } from '../../domain/tx/approval-amount';
+import { approvalAmount, mergeAllowanceNeeds } from '../../domain/tx/approval-amount';
 import type { DescribedBalanceChange, PreparedTransactions, SimulationOutcome } from '../../domain/tx/prepared-transactions';
 import { estimateGas } from './estimate-gas';
 import { shortBalanceOf } from './short-balance';
-import { simulationOverrides } from './simulation-overrides';
+import { simulationOverrides, type SimulationOverrides } from './simulation-overrides';
 import { simulateCalls, type SimulationVerdict } from './simulate-calls';
 import type { AllowanceSlotBook, LendingHealth, TokenDescription, TokenDescriptions, TxChain } from './ports';
 
@@ -39,7 +39,7 @@ const APPROVE_GAS_UPPER_BOUND = 100_000n;
 
 const shortAllowances = (deps: TxEngineDeps, ctx: PlanContext, plan: ActionPlan): TE.TaskEither<AppError, ReadonlyArray<ShortAllowance>> =>
   pipe(
-    plan.allowances,
+    mergeAllowanceNeeds(plan.allowances),
     TE.traverseArray((need) => {
       const amount = approvalAmount(need, plan.approvalCoversAccrualUntilExpiry === true, deps.ttlSeconds);
       return pipe(
@@ -75,6 +75,61 @@ const approveCall = (s: ShortAllowance, d: TokenDescription): PlannedCall => ({
 const outcomeOf = (verdict: SimulationVerdict): Pick<SimulationOutcome, 'ok' | 'error'> =>
   verdict.ok === true ? { ok: true } : verdict.ok === false ? { ok: false, error: verdict.error } : { ok: null, error: { code: 'NOT_SIMULATED', message: verdict.reason } };
 
+/** What is known once the plan and its allowances are read: everything the simulation batch needs. */
+interface ReadPlan {
+  readonly ctx: PlanContext;
+  readonly plan: ActionPlan;
+  readonly short: ReadonlyArray<ShortAllowance>;
+  readonly descriptions: ReadonlyMap<string, TokenDescription>;
+  readonly overrides: SimulationOverrides;
+}
+
+/** Simulation, gas, health factor and balances in one batch, then API.md's answer. */
+const simulateAndAnswer = (deps: TxEngineDeps, { ctx, plan, short, descriptions, overrides }: ReadPlan): TE.TaskEither<AppError, PreparedTransactions> => {
+  const { wallet, blockNumber } = ctx;
+  const approvals = short.map((s) => approveCall(s, descriptionOf(descriptions, s.need.token)));
+  const listed = [...approvals.map((call) => ({ call, kind: 'approve' as const })), ...plan.calls.map((call) => ({ call, kind: 'action' as const }))];
+  const request = (call: PlannedCall) => ({ from: wallet, to: call.to, data: call.data, value: call.value });
+  const simulation: TE.TaskEither<AppError, SimulationVerdict> =
+    overrides.kind === 'unavailable'
+      ? TE.right({ ok: null, reason: overrides.reason })
+      : simulateCalls(deps.chain, listed.map(({ call, kind }) => ({ call: request(call), kind })), overrides.overrides, blockNumber);
+  const gas = estimateGas(
+    deps.chain,
+    listed.map(({ call, kind }) => ({ call: request(call), gasUpperBound: call.gasUpperBound, dependsOnEarlier: kind === 'action' && approvals.length > 0 })),
+    blockNumber,
+  );
+  const balanceChanges: ReadonlyArray<DescribedBalanceChange> = plan.balanceChanges.map((c) => ({ ...c, ...descriptionOf(descriptions, c.token) }));
+  return pipe(
+    sequenceT(TE.ApplyPar)(simulation, gas, deps.health.healthFactorAt(wallet, blockNumber), shortBalanceOf(deps.chain, wallet, balanceChanges, blockNumber)),
+    TE.map(
+      ([verdict, gasList, healthFactorBefore, shortBalance]): PreparedTransactions => ({
+        action: plan.action,
+        wallet,
+        chainId: deps.chainId,
+        blockNumber,
+        transactions: listed.map(({ call, kind }, i) => ({
+          to: call.to,
+          data: call.data,
+          value: call.value,
+          chainId: deps.chainId,
+          gas: gasList[i] ?? call.gasUpperBound,
+          description: call.description,
+          kind,
+        })),
+        simulation: {
+          ...(shortBalance === undefined ? outcomeOf(verdict) : { ok: false, error: shortBalance }),
+          healthFactorBefore,
+          healthFactorAfter: plan.healthFactorAfter === undefined ? healthFactorBefore : plan.healthFactorAfter,
+          balanceChanges,
+        },
+        ...(plan.quote === undefined ? {} : { quote: plan.quote }),
+        expiresAt: new Date(deps.now().getTime() + deps.ttlSeconds * 1000),
+      }),
+    ),
+  );
+};
+
 /**
  * The engine: reads the block, runs the planner at it, prepends an exact approve for each allowance that is short,
  * simulates the whole list as the wallet at that block (actions see the approvals through a state override of the
@@ -90,50 +145,10 @@ export const prepareAction =
         TE.map((blockNumber): PlanContext => ({ wallet, blockNumber })),
         TE.bindTo('ctx'),
         TE.bind('plan', ({ ctx }) => planner(ctx)),
-        TE.bind('short', ({ ctx, plan }) => sequenceT(TE.ApplyPar)(shortAllowances(deps, ctx, plan), describeTokens(deps, plan))),
-        TE.bind('overrides', ({ ctx, short: [short] }) => simulationOverrides(deps, ctx, short.map((s) => ({ token: s.need.token, spender: s.need.spender, amount: s.amount })))),
-        TE.flatMap(({ ctx, plan, short: [short, descriptions], overrides }) => {
-          const approvals = short.map((s) => approveCall(s, descriptionOf(descriptions, s.need.token)));
-          const listed = [...approvals.map((call) => ({ call, kind: 'approve' as const })), ...plan.calls.map((call) => ({ call, kind: 'action' as const }))];
-          const request = (call: PlannedCall) => ({ from: wallet, to: call.to, data: call.data, value: call.value });
-          const simulation: TE.TaskEither<AppError, SimulationVerdict> =
-            overrides.kind === 'unavailable'
-              ? TE.right({ ok: null, reason: overrides.reason })
-              : simulateCalls(deps.chain, listed.map(({ call, kind }) => ({ call: request(call), kind })), overrides.overrides, ctx.blockNumber);
-          const gas = estimateGas(
-            deps.chain,
-            listed.map(({ call, kind }) => ({ call: request(call), gasUpperBound: call.gasUpperBound, dependsOnEarlier: kind === 'action' && approvals.length > 0 })),
-            ctx.blockNumber,
-          );
-          const balanceChanges: ReadonlyArray<DescribedBalanceChange> = plan.balanceChanges.map((c) => ({ ...c, ...descriptionOf(descriptions, c.token) }));
-          return pipe(
-            sequenceT(TE.ApplyPar)(simulation, gas, deps.health.healthFactorAt(wallet, ctx.blockNumber), shortBalanceOf(deps.chain, wallet, balanceChanges, ctx.blockNumber)),
-            TE.map(
-              ([verdict, gasList, healthFactorBefore, shortBalance]): PreparedTransactions => ({
-                action: plan.action,
-                wallet,
-                chainId: deps.chainId,
-                blockNumber: ctx.blockNumber,
-                transactions: listed.map(({ call, kind }, i) => ({
-                  to: call.to,
-                  data: call.data,
-                  value: call.value,
-                  chainId: deps.chainId,
-                  gas: gasList[i] ?? call.gasUpperBound,
-                  description: call.description,
-                  kind,
-                })),
-                simulation: {
-                  ...(shortBalance === undefined ? outcomeOf(verdict) : { ok: false, error: shortBalance }),
-                  healthFactorBefore,
-                  healthFactorAfter: plan.healthFactorAfter === undefined ? healthFactorBefore : plan.healthFactorAfter,
-                  balanceChanges,
-                },
-                ...(plan.quote === undefined ? {} : { quote: plan.quote }),
-                expiresAt: new Date(deps.now().getTime() + deps.ttlSeconds * 1000),
-              }),
-            ),
-          );
-        }),
+        // The allowances and any token names the registry lacks, in one batch.
+        TE.bind('reads', ({ ctx, plan }) => sequenceT(TE.ApplyPar)(shortAllowances(deps, ctx, plan), describeTokens(deps, plan))),
+        TE.map(({ ctx, plan, reads: [short, descriptions] }) => ({ ctx, plan, short, descriptions })),
+        TE.bind('overrides', ({ ctx, short }) => simulationOverrides(deps, ctx, short.map((s) => ({ token: s.need.token, spender: s.need.spender, amount: s.amount })))),
+        TE.flatMap((read) => simulateAndAnswer(deps, read)),
       ),
     );

@@ -1,10 +1,10 @@
 import * as TE from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
-import type { AppError } from '../../../domain/app-error';
 import { NO_DEBT_HEALTH_FACTOR_WAD } from '../../../domain/lending/health-factor-from-wad';
 import type { LendingHealth } from '../../../services/tx/ports';
 import { aaveV3PoolAbi } from '../../protocols/aave-v3/aave-v3-abis';
 import type { SeiClient } from '../make-sei-client';
+import { readFailure } from './viem-tx-chain';
 
 /** The wallet's health factor from the lending pool (Yei) at the block; null without debt, or without a pool in the registry. */
 export const makeAaveLendingHealth = (client: SeiClient, pool: Address | undefined): LendingHealth => ({
@@ -16,6 +16,6 @@ export const makeAaveLendingHealth = (client: SeiClient, pool: Address | undefin
             const [, totalDebtBase, , , , healthFactor] = await client.readContract({ address: pool, abi: aaveV3PoolAbi, functionName: 'getUserAccountData', args: [wallet], blockNumber });
             return totalDebtBase === 0n || healthFactor >= NO_DEBT_HEALTH_FACTOR_WAD ? null : healthFactor;
           },
-          (cause): AppError => ({ _tag: 'RpcUnavailable', cause }),
+          readFailure,
         ),
 });

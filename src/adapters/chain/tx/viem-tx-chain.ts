@@ -39,8 +39,14 @@ const classify = (error: unknown): Failure => {
 
 const unavailable = (cause: unknown): AppError => ({ _tag: 'RpcUnavailable', cause });
 
-/** A read that must succeed: any failure is the RPC's. */
-const read = <A>(run: () => Promise<A>): TE.TaskEither<AppError, A> => TE.tryCatch(run, unavailable);
+/**
+ * A failed read that must succeed: the RPC's fault (RpcUnavailable, counted by the RPC circuit) when it is out of reach,
+ * else the contract's (a revert, a garbled answer: 502, not counted against the RPC).
+ */
+export const readFailure = (cause: unknown): AppError =>
+  cause instanceof BaseError && !isOutage(cause) ? { _tag: 'UpstreamBadResponse', service: 'a contract read', cause } : unavailable(cause);
+
+const read = <A>(run: () => Promise<A>): TE.TaskEither<AppError, A> => TE.tryCatch(run, readFailure);
 
 /** Runs a dry run, turning reverts and refusals into answers and outages into RpcUnavailable. */
 const dryRun = <A>(run: () => Promise<A>, onFailure: (f: Exclude<Failure, { kind: 'outage' }>) => A): TE.TaskEither<AppError, A> => async () => {

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
+import type { Address } from 'viem';
+import { WalletAddressCodec } from '../../address/wallet-address';
 import { describeCodec } from '../../codecs/describe-codec';
-import { getAddress, isAddress, type Address } from 'viem';
 import { UINT256_LIMIT } from './base-unit-amount';
 
 export const DEFAULT_SLIPPAGE_BPS = 50;
@@ -41,12 +42,15 @@ export const TokenIdString = describeCodec(
   { type: 'string', pattern: '^(0|[1-9][0-9]{0,77})$', description: 'an NFT id, decimal' },
 );
 
-/** A 0x token address, checksummed on the way in; whether the registry knows it is the planner's 422 UNKNOWN_ASSET. */
+/**
+ * A 0x token address in one letter case or with a valid EIP-55 checksum, checksummed on the way in (the same rule as
+ * wallet addresses); whether the registry knows it is the planner's 422 UNKNOWN_ASSET.
+ */
 export const TokenAddressField = describeCodec(
   new t.Type<Address, string, unknown>(
     'TokenAddress',
-    (u): u is Address => typeof u === 'string' && isAddress(u, { strict: true }) && getAddress(u) === u,
-    (u, c) => (typeof u === 'string' && isAddress(u, { strict: true }) ? t.success(getAddress(u)) : t.failure(u, c, 'a 0x token address (valid EIP-55 checksum if mixed case)')),
+    (u): u is Address => WalletAddressCodec.is(u),
+    (u, c) => WalletAddressCodec.validate(u, c),
     (a) => a,
   ),
   { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$', description: 'a registry token address' },

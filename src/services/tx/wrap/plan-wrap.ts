@@ -1,3 +1,4 @@
+import { sequenceT } from 'fp-ts/Apply';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { encodeFunctionData, formatEther, type Address } from 'viem';
@@ -27,6 +28,17 @@ const withWrappedNative = (deps: WrapDeps): TE.TaskEither<AppError, Address> =>
 
 const positive = (amount: bigint, what: string): TE.TaskEither<AppError, bigint> => (amount > 0n ? TE.right(amount) : TE.left(refuse('NOTHING_TO_DO', what)));
 
+/** The plan `planOf` builds around the registry's WSEI and the amount `valueOf` settles ("max" read at the block). */
+const onWrappedNative = (
+  deps: WrapDeps,
+  valueOf: (wsei: Address) => TE.TaskEither<AppError, bigint>,
+  planOf: (wsei: Address, value: bigint) => ActionPlan,
+): TE.TaskEither<AppError, ActionPlan> =>
+  pipe(
+    withWrappedNative(deps),
+    TE.flatMap((wsei) => pipe(valueOf(wsei), TE.map((value) => planOf(wsei, value)))),
+  );
+
 /**
  * Wrap native SEI into WSEI (deposit). "max" is the wallet's SEI at the block less a gas reserve for this transaction
  * (2 × WRAP_GAS_UPPER_BOUND at the current gas price), so the wrap can be paid for; nothing left after it: 422 NOTHING_TO_DO.
@@ -35,30 +47,24 @@ export const planWrap =
   (deps: WrapDeps) =>
   (amount: AmountOrMax): Planner =>
   (ctx) =>
-    pipe(
-      withWrappedNative(deps),
-      TE.bindTo('wsei'),
-      TE.bind('value', () =>
+    onWrappedNative(
+      deps,
+      () =>
         amount !== 'max'
           ? TE.right(amount)
           : pipe(
-              TE.Do,
-              TE.apS('balance', deps.chain.nativeBalance(ctx.wallet, ctx.blockNumber)),
-              TE.apS('gasPrice', deps.chain.gasPrice()),
-              TE.flatMap(({ balance, gasPrice }) => positive(balance - gasPrice * WRAP_GAS_UPPER_BOUND * GAS_RESERVE_FACTOR, 'The wallet holds no SEI beyond the gas reserve')),
+              sequenceT(TE.ApplyPar)(deps.chain.nativeBalance(ctx.wallet, ctx.blockNumber), deps.chain.gasPrice()),
+              TE.flatMap(([balance, gasPrice]) => positive(balance - gasPrice * WRAP_GAS_UPPER_BOUND * GAS_RESERVE_FACTOR, 'The wallet holds no SEI beyond the gas reserve')),
             ),
-      ),
-      TE.map(
-        ({ wsei, value }): ActionPlan => ({
-          action: 'wrap',
-          allowances: [],
-          calls: [{ to: wsei, data: encodeFunctionData({ abi: wrappedNativeAbi, functionName: 'deposit' }), value, description: `Wrap ${formatEther(value)} SEI into WSEI`, gasUpperBound: WRAP_GAS_UPPER_BOUND }],
-          balanceChanges: [
-            { token: 'native', delta: -value },
-            { token: wsei, delta: value },
-          ],
-        }),
-      ),
+      (wsei, value) => ({
+        action: 'wrap',
+        allowances: [],
+        calls: [{ to: wsei, data: encodeFunctionData({ abi: wrappedNativeAbi, functionName: 'deposit' }), value, description: `Wrap ${formatEther(value)} SEI into WSEI`, gasUpperBound: WRAP_GAS_UPPER_BOUND }],
+        balanceChanges: [
+          { token: 'native', delta: -value },
+          { token: wsei, delta: value },
+        ],
+      }),
     );
 
 /** Unwrap WSEI into native SEI (withdraw). "max" is the wallet's WSEI at the block; none: 422 NOTHING_TO_DO. */
@@ -66,21 +72,24 @@ export const planUnwrap =
   (deps: WrapDeps) =>
   (amount: AmountOrMax): Planner =>
   (ctx) =>
-    pipe(
-      withWrappedNative(deps),
-      TE.bindTo('wsei'),
-      TE.bind('value', ({ wsei }) =>
-        amount !== 'max' ? TE.right(amount) : pipe(deps.chain.tokenBalance(wsei, ctx.wallet, ctx.blockNumber), TE.flatMap((held) => positive(held, 'The wallet holds no WSEI'))),
-      ),
-      TE.map(
-        ({ wsei, value }): ActionPlan => ({
-          action: 'unwrap',
-          allowances: [],
-          calls: [{ to: wsei, data: encodeFunctionData({ abi: wrappedNativeAbi, functionName: 'withdraw', args: [value] }), value: 0n, description: `Unwrap ${formatEther(value)} WSEI into SEI`, gasUpperBound: UNWRAP_GAS_UPPER_BOUND }],
-          balanceChanges: [
-            { token: wsei, delta: -value },
-            { token: 'native', delta: value },
-          ],
-        }),
-      ),
+    onWrappedNative(
+      deps,
+      (wsei) => (amount !== 'max' ? TE.right(amount) : pipe(deps.chain.tokenBalance(wsei, ctx.wallet, ctx.blockNumber), TE.flatMap((held) => positive(held, 'The wallet holds no WSEI')))),
+      (wsei, value) => ({
+        action: 'unwrap',
+        allowances: [],
+        calls: [
+          {
+            to: wsei,
+            data: encodeFunctionData({ abi: wrappedNativeAbi, functionName: 'withdraw', args: [value] }),
+            value: 0n,
+            description: `Unwrap ${formatEther(value)} WSEI into SEI`,
+            gasUpperBound: UNWRAP_GAS_UPPER_BOUND,
+          },
+        ],
+        balanceChanges: [
+          { token: wsei, delta: -value },
+          { token: 'native', delta: value },
+        ],
+      }),
     );
