@@ -92,7 +92,8 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
   const storage = await openStorage(config, logger);
   const { redis, database } = storage;
   // The in-process store's TTLs run on an injected clock only (Redis keeps its own time); else on the monotonic clock.
-  const cache = makeAppCache(config, redis, logger, metrics, clock === undefined ? undefined : () => now().getTime());
+  const sharedCache = redis === undefined || storage.redisSubscriber === undefined ? undefined : { client: redis, subscriber: storage.redisSubscriber };
+  const cache = makeAppCache(config, sharedCache, logger, metrics, clock === undefined ? undefined : () => now().getTime());
   const chain = makeChain({ config, registry, cache, logger, metrics, now });
   const pricing = makeAppPricing({ config, registry, cache, logger, metrics, readDexPools: chain.readDexPools, now });
   const auth = makeAuth({ config, redis, pool: database.pool, chain: chain.client, logger, now });

@@ -21,7 +21,7 @@ import { txWrapRoutes } from '../http/routes/tx-wrap-routes';
 import type { MonitoredCache } from '../infra/cache/cache';
 import type { Lifecycle } from '../infra/lifecycle';
 import type { Metrics } from '../infra/metrics';
-import { makeRateLimiter, type RateLimiterOptions } from '../infra/rate-limit/rate-limiter';
+import { makeHttpRateLimits } from './http-rate-limits';
 import type { AlertsService } from '../services/alerts/alerts-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { HealthChecks } from '../services/health';
@@ -68,15 +68,12 @@ const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
   const { config, registry } = w;
   const { database, redis } = w.storage;
-  const limiter = (options: Omit<RateLimiterOptions, 'redis'>) => makeRateLimiter({ ...options, ...(redis === undefined ? {} : { redis }) });
+  const limits = makeHttpRateLimits(config, redis);
   return makeApp({
     config,
     logger: w.logger,
     metrics: w.metrics,
-    limiters: {
-      api: limiter({ name: 'api', points: config.rateLimit.max, windowMs: config.rateLimit.windowMs }),
-      ai: limiter({ name: 'ai', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs }),
-    },
+    limiters: { api: limits.api, ai: limits.ai },
     operatorRouters: [
       healthRoutes({ checks: w.checks, lifecycle: w.lifecycle, version: config.version }),
       operatorRoutes({
@@ -86,7 +83,13 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
         connections: () => ({ http: connections.openConnections(), dbPoolTotal: database.pool.totalCount, dbPoolIdle: database.pool.idleCount }),
       }),
     ],
+    // The hot routes first: every router before the one that matches costs a walk of its routes on each request.
     apiRouters: [
+      portfolioRoutes({
+        queries: w.portfolio.queries,
+        registry,
+        refreshLimit: limits.refresh,
+      }),
       docsRoutes(config.version),
       authRoutes(w.auth),
       alertRoutes({ auth: w.auth, alerts: w.alerts }),
@@ -97,11 +100,6 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
       txSwapRoutes({ auth: w.auth, swap: w.tx.swap }),
       txLiquidityRoutes({ auth: w.auth, liquidity: w.tx.liquidity }),
-      portfolioRoutes({
-        queries: w.portfolio.queries,
-        registry,
-        refreshLimiter: limiter({ name: 'refresh', points: config.rateLimit.refreshPerMinute, windowMs: 60_000 }),
-      }),
       priceRoutes({
         priceFeed: w.pricing.priceFeed,
         history: w.pricing.history,

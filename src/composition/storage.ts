@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config';
 import { openDatabase, type Database } from '../infra/db/open-database';
 import { makeRedisClient, waitForRedis } from '../infra/redis/make-redis-client';
@@ -9,6 +9,11 @@ export interface Storage {
   readonly database: Database;
   /** Undefined without REDIS_URL: caches, limits and locks are then per process. */
   readonly redis: Redis | undefined;
+  /**
+   * With REDIS_URL, a connection in subscriber mode (no key prefix: channels are not keys) for the cache's
+   * invalidation channel; it queues its SUBSCRIBE until connected and re-subscribes after every reconnection.
+   */
+  readonly redisSubscriber: Redis | undefined;
 }
 
 /** How long the start waits for Redis before running degraded until it comes back. */
@@ -24,15 +29,30 @@ export const openStorage = async (config: AppConfig, logger: Logger): Promise<St
       ? undefined
       : makeRedisClient({ url: config.redis.url, password: config.redis.password, keyPrefix: config.redis.keyPrefix, name: 'main' }, logger);
   if (redis !== undefined && !(await waitForRedis(redis, REDIS_START_WAIT_MS))) logger.warn('redis is not reachable at start: running degraded until it is');
-  return { database, redis };
+  const redisSubscriber = config.redis.url === undefined ? undefined : makeSubscriber(config.redis.url, config.redis.password, logger);
+  return { database, redis, redisSubscriber };
+};
+
+const makeSubscriber = (url: string, password: string | undefined, logger: Logger): Redis => {
+  const subscriber = new Redis(url, {
+    ...(password === undefined ? {} : { password }),
+    connectionName: 'cache-invalidations',
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+  subscriber.on('error', (cause: Error) => logger.debug('cache invalidation subscriber redis error', { cause: cause.message }));
+  return subscriber;
+};
+
+/** QUIT, or a plain disconnect when Redis does not answer in time (a subscriber would queue the QUIT forever). */
+const quitOrDrop = async (client: Redis): Promise<void> => {
+  const grace = new Promise<void>((resolve) => setTimeout(resolve, REDIS_QUIT_GRACE_MS).unref());
+  await Promise.race([client.quit().catch(() => undefined), grace]).finally(() => client.disconnect());
 };
 
 /** Closes Redis (QUIT, or a plain disconnect when it does not answer in time) and then the database; never rejects. */
-export const closeStorage = async ({ database, redis }: Storage, logger: Logger): Promise<void> => {
-  if (redis !== undefined) {
-    const grace = new Promise<void>((resolve) => setTimeout(resolve, REDIS_QUIT_GRACE_MS));
-    await Promise.race([redis.quit().catch(() => undefined), grace]).finally(() => redis.disconnect());
-  }
+export const closeStorage = async ({ database, redis, redisSubscriber }: Storage, logger: Logger): Promise<void> => {
+  await Promise.all([redis, redisSubscriber].filter((client) => client !== undefined).map(quitOrDrop));
   await database.close().catch((cause: unknown) => logger.warn('closing the database failed', { cause }));
 };
 

@@ -3,12 +3,12 @@ import express, { type Express, type Router } from 'express';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import type { Logger } from '../services/ports/logger';
+import { accessLineWriterOf } from '../infra/logging/access-line';
 import type { Metrics } from '../infra/metrics';
-import type { RateLimiter } from '../infra/rate-limit/rate-limiter';
 import { accessLog } from './middleware/access-log';
 import { contentSecurityPolicy } from './middleware/content-security-policy';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
-import { rateLimit } from './middleware/rate-limit';
+import { rateLimit, type HttpRateLimit } from './middleware/rate-limit';
 import { requestId } from './middleware/request-id';
 import { requestTimeout } from './middleware/request-timeout';
 import { workerIdHeader } from './middleware/worker-id';
@@ -17,7 +17,7 @@ export interface AppDeps {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly metrics: Metrics;
-  readonly limiters: { readonly api: RateLimiter; readonly ai: RateLimiter };
+  readonly limiters: { readonly api: HttpRateLimit; readonly ai: HttpRateLimit };
   /** Health, metrics and debug routes: outside /api and its rate limits. */
   readonly operatorRouters: ReadonlyArray<Router>;
   /** Feature routers mounted under /api, after the rate limits. */
@@ -34,7 +34,7 @@ export const makeApp = (deps: AppDeps): Express => {
 
   app.use(requestId());
   app.use(workerIdHeader());
-  app.use(accessLog(deps.logger, deps.metrics));
+  app.use(accessLog(accessLineWriterOf(deps.logger), deps.metrics));
   app.use(requestTimeout(config.server.requestTimeoutMs));
   // Helmet for the other security headers; the policy is ours, the same for every JSON answer (see content-security-policy.ts).
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));

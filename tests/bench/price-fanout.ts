@@ -51,7 +51,10 @@ const next = <T extends FromClients['type']>(clients: ChildProcess, type: T, tim
  */
 export const benchPriceFanout = async (world: BenchWorld, runtime: NodeRuntime, counts: ReadonlyArray<number>): Promise<FanoutBench> => {
   const gecko = world.harness.gecko;
-  const app = await startAppProcess(world, runtime, 'fanout', { env: { CACHE_TTL_PRICES: '1' } });
+  // BENCH_FANOUT_CPU_PROF_DIR=dir: the worker runs under `node --cpu-prof` (a .cpuprofile per run, for a flame graph).
+  const profileDir = process.env['BENCH_FANOUT_CPU_PROF_DIR'];
+  const nodeArgs = profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+  const app = await startAppProcess(world, runtime, 'fanout', { env: { CACHE_TTL_PRICES: '1' }, nodeArgs });
   const log = openSync(path.join(world.logDir, 'fanout-clients.log'), 'a');
   const clients = fork(path.join(__dirname, 'processes', 'fanout-clients.js'), [], {
     env: { ...process.env, FANOUT_URL: app.origin },

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import request from 'supertest';
 import { makeApp } from '../../src/http/app';
 import { makeMetrics } from '../../src/infra/metrics';
-import { makeRateLimiter } from '../../src/infra/rate-limit/rate-limiter';
+import { memoryRateLimit } from '../../src/http/middleware/rate-limit';
 import type { RunningServer } from '../../src/main';
 import { makeCaptureLogger } from '../support/app/capture-logger';
 import { DEAD_RPC_URL, REAL_REDIS_URL, startTestServer, testConfig } from '../support/app/start-test-server';
@@ -97,8 +97,7 @@ describe('a thrown bug', () => {
     broken.get('/boom', () => {
       throw new Error('SELECT secret FROM users at https://rpc.example/?key=abc');
     });
-    const limiter = makeRateLimiter({ name: 'x', points: 100, windowMs: 60_000 });
-    const app = makeApp({ config: testConfig(), logger, metrics: makeMetrics(), limiters: { api: limiter, ai: limiter }, operatorRouters: [], apiRouters: [broken] });
+    const app = makeApp({ config: testConfig(), logger, metrics: makeMetrics(), limiters: { api: memoryRateLimit(100, 60_000), ai: memoryRateLimit(100, 60_000) }, operatorRouters: [], apiRouters: [broken] });
     const res = await request(app).get('/api/boom').set('X-Request-Id', 'req-boom-1');
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe('INTERNAL_ERROR');

@@ -5,7 +5,7 @@ import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
 import { sendError } from '../../src/http/envelope';
 import { makeApp } from '../../src/http/app';
 import { makeMetrics } from '../../src/infra/metrics';
-import { makeRateLimiter } from '../../src/infra/rate-limit/rate-limiter';
+import { memoryRateLimit } from '../../src/http/middleware/rate-limit';
 import type { RunningServer } from '../../src/main';
 import { signIn } from '../auth/sign-in';
 import { makeCaptureLogger } from '../support/app/capture-logger';
@@ -102,12 +102,11 @@ describe('an answer or error that comes after the request timed out', () => {
       await gate;
       throw new Error('late bug');
     });
-    const limiter = makeRateLimiter({ name: 'late', points: 100, windowMs: 60_000 });
     const app = makeApp({
       config: testConfig({ REQUEST_TIMEOUT: '50', RPC_READ_DEADLINE_MS: '10' }),
       logger,
       metrics: makeMetrics(),
-      limiters: { api: limiter, ai: limiter },
+      limiters: { api: memoryRateLimit(100, 60_000), ai: memoryRateLimit(100, 60_000) },
       operatorRouters: [],
       apiRouters: [slow],
     });

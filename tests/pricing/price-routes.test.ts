@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import request from 'supertest';
 import { makeApp } from '../../src/http/app';
 import { priceRoutes } from '../../src/http/routes/price-routes';
-import { makeRateLimiter } from '../../src/infra/rate-limit/rate-limiter';
+import { memoryRateLimit } from '../../src/http/middleware/rate-limit';
 import { startFakeCoinGecko, type FakeCoinGecko } from '../support/fakes';
 import { addressOf, buildPricing, manualClock, PLATFORM } from './pricing-harness';
 
@@ -25,8 +25,8 @@ const buildApp = (
     logger,
     metrics,
     limiters: {
-      api: makeRateLimiter({ name: 'api', points: 10_000, windowMs: 60_000 }),
-      ai: makeRateLimiter({ name: 'ai', points: 10, windowMs: 60_000 }),
+      api: memoryRateLimit(10_000, 60_000),
+      ai: memoryRateLimit(10, 60_000),
     },
     operatorRouters: [],
     apiRouters: [priceRoutes({ priceFeed: pricing.priceFeed, history: pricing.history, nativeCoingeckoId: pricing.nativeCoingeckoId })],

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import type { Logger } from '../../services/ports/logger';
+import type { WriteAccessLine } from '../../infra/logging/access-line';
 import type { Metrics } from '../../infra/metrics';
 
 /** The route template (`/api/portfolio/:address`), never the raw path, so metrics stay low-cardinality. */
@@ -10,14 +10,14 @@ export const routeTemplate = (req: Request): string => {
 };
 
 /** One access-log line and one histogram observation per request. */
-export const accessLog = (logger: Logger, metrics: Metrics): RequestHandler => (req, res, next) => {
+export const accessLog = (writeLine: WriteAccessLine, metrics: Metrics): RequestHandler => (req, res, next) => {
   const started = process.hrtime.bigint();
   res.on('finish', () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const route = routeTemplate(req);
     metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
-    logger.info('request', {
-      requestId: res.locals['requestId'],
+    writeLine({
+      requestId: String(res.locals['requestId']),
       method: req.method,
       route,
       path: req.path,

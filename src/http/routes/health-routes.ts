@@ -14,7 +14,8 @@ export interface HealthRouteDeps {
 export const healthRoutes = (deps: HealthRouteDeps): Router => {
   const router = Router();
   const uptime = () => Math.round((Date.now() - deps.lifecycle.startedAt) / 1000);
-  const worker = () => ({ pid: process.pid, instance: process.env['NODE_APP_INSTANCE'] ?? '0', id: workerId() });
+  const self = { pid: process.pid, instance: process.env['NODE_APP_INSTANCE'] ?? '0', id: workerId() };
+  const worker = () => self;
 
   router.get('/health', async (_req, res) => {
     const report = await checkHealth(deps.checks);

@@ -7,12 +7,11 @@ import { pipe } from 'fp-ts/function';
 import type { Registry } from '../../config/registry';
 import type { AppError } from '../../domain/app-error';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
-import type { RateLimiter } from '../../infra/rate-limit/rate-limiter';
 import { HistoryRangeCodec, type HistoryRange } from '../../services/portfolio/portfolio-history';
 import type { PortfolioQueries } from '../../services/portfolio/portfolio-queries';
 import { decodePart } from '../decode-request';
 import { sendError, sendOk } from '../envelope';
-import { admitRequest, clientOf } from '../middleware/rate-limit';
+import { admitRequest, clientOf, rateLimit, type HttpRateLimit } from '../middleware/rate-limit';
 import { respond } from '../respond';
 import { toHttpError } from '../to-http-error';
 
@@ -20,35 +19,41 @@ export interface PortfolioRouteDeps {
   readonly queries: PortfolioQueries;
   readonly registry: Registry;
   /** Refreshes per client and per wallet as resolved (REFRESH_RATE_LIMIT_MAX a minute). */
-  readonly refreshLimiter: RateLimiter;
+  readonly refreshLimit: HttpRateLimit;
 }
 
 const RangeQuery = t.partial({ range: HistoryRangeCodec });
 const WalletQuery = t.type({ walletAddress: t.string });
 
-// A cached portfolio object is shared by every request that reads it: serialise it and hash its body once.
-const encoded = new WeakMap<Portfolio, { readonly body: string; readonly etag: string }>();
+// A cached portfolio object is shared by every request that reads it: serialise, encode and hash its body once.
+const encoded = new WeakMap<Portfolio, { readonly body: Buffer; readonly etag: string }>();
 
 const encode = (p: Portfolio) => {
   const known = encoded.get(p);
   if (known !== undefined) return known;
-  const body = JSON.stringify({ success: true, data: p });
+  const body = Buffer.from(JSON.stringify({ success: true, data: p }));
   const result = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
   encoded.set(p, result);
   return result;
 };
 
-/** Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. */
+/**
+ * Sends the portfolio with an ETag of the exact body; answers 304 when the client already has it. The body goes out as
+ * the encoded bytes (no per-request UTF-8 encoding, no `res.send` content negotiation: the type is always JSON).
+ */
 const sendPortfolio = (req: Request, res: Response, p: Portfolio): void => {
   if (res.headersSent) return; // answered meanwhile (the request timeout): the late read is dropped, like sendOk does
   const { body, etag } = encode(p);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', 'private, no-cache');
-  if (req.get('if-none-match') === etag) {
-    res.status(304).end();
+  if (req.headers['if-none-match'] === etag) {
+    res.statusCode = 304;
+    res.end();
     return;
   }
-  res.type('application/json').send(body);
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
 };
 
 const rangeOf = (query: unknown): E.Either<AppError, HistoryRange> =>
@@ -64,6 +69,7 @@ const tokensOf = (req: Request): string | undefined => (typeof req.query['tokens
 export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   const router = Router();
   const { queries } = deps;
+  const refreshLimiter = rateLimit(deps.refreshLimit);
   const param = (req: Request): string => String(req.params['address'] ?? '');
 
   const answerPortfolio = async (req: Request, res: Response, address: string, extraTokens: string | undefined) => {
@@ -114,7 +120,7 @@ export const portfolioRoutes = (deps: PortfolioRouteDeps): Router => {
   router.post('/portfolio/:address/refresh', (req, res) =>
     respond(
       res,
-      queries.refresh(param(req), (wallet) => admitRequest(deps.refreshLimiter, `${clientOf(req)}:${wallet}`, res)),
+      queries.refresh(param(req), (wallet) => admitRequest(refreshLimiter, `${clientOf(req)}:${wallet}`, req, res)),
     ),
   );
 

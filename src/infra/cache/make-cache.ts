@@ -5,9 +5,10 @@ import type * as TE from 'fp-ts/TaskEither';
 import type { Logger } from '../../services/ports/logger';
 import type { Metrics } from '../metrics';
 import type { CacheStats, MonitoredCache } from './cache';
-import type { Cache } from '../../services/ports/cache';
+import type { Cache, CacheCodec } from '../../services/ports/cache';
 import { deserializeValue, serializeValue } from './json-value';
 import { makeSingleFlight } from '../../services/single-flight';
+import type { L1Copies } from './l1-copies';
 import type { RawStore } from './store';
 
 /** The key's first segment (`portfolio:1329:0x…` → `portfolio`): the metrics label, a small set named by the code. */
@@ -21,6 +22,8 @@ export interface CacheDeps {
   readonly metrics?: Metrics;
   /** Used while `primary` is down, so requests keep working (degraded, per process). */
   readonly fallback?: RawStore;
+  /** In-process copies of hot key spaces in front of a shared primary (read with its TTL, dropped on change). */
+  readonly l1?: L1Copies;
 }
 
 /**
@@ -49,16 +52,12 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): MonitoredCache =>
     }
   };
 
-  const get: Cache['get'] = (key, codec) => async () => {
-    const text = await getRaw(key);
-    if (text === null) {
-      count(key, 'miss');
-      return O.none;
-    }
+  /** The value `text` holds for `codec`, parsed and decoded once per distinct text. */
+  const decodeText = <A>(key: string, text: string, codec: CacheCodec<A>): O.Option<A> => {
     const memo = decodedMemo.get(key);
     if (memo !== undefined && memo.text === text && memo.codec === codec) {
       count(key, 'hit');
-      return O.some(memo.value as never);
+      return O.some(memo.value as A);
     }
     const decoded = codec.decode(deserializeValue(text));
     if (E.isLeft(decoded)) {
@@ -71,9 +70,50 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): MonitoredCache =>
     return O.some(decoded.right);
   };
 
+  /** Through the L1: its copy when it has a live one, else the shared value with its TTL, kept for next time. */
+  const getThroughL1 = async <A>(l1: L1Copies, getWithTtl: NonNullable<RawStore['getWithTtl']>, key: string, codec: CacheCodec<A>): Promise<O.Option<A>> => {
+    const copy = l1.read(key, codec);
+    if (copy !== undefined) {
+      count(key, 'hit');
+      return O.some(copy.value as A);
+    }
+    const mark = l1.mark();
+    let raw: { readonly text: string; readonly ttlMs: number } | null;
+    try {
+      raw = await getWithTtl(key);
+    } catch (cause) {
+      count(key, 'error');
+      deps.logger.warn('cache read failed', { key, cause });
+      raw = null;
+    }
+    if (raw === null) {
+      count(key, 'miss');
+      return O.none;
+    }
+    const value = decodeText<A>(key, raw.text, codec);
+    if (O.isSome(value)) l1.keep(key, codec, value.value, raw, mark);
+    return value;
+  };
+
+  const get: Cache['get'] = (key, codec) => async () => {
+    const { l1 } = deps;
+    if (l1 !== undefined && primary.getWithTtl !== undefined && primary.isUp() && l1.holds(key)) return getThroughL1(l1, primary.getWithTtl, key, codec);
+    const text = await getRaw(key);
+    if (text === null) {
+      count(key, 'miss');
+      return O.none;
+    }
+    return decodeText(key, text, codec);
+  };
+
+  const changed = (key: string) => {
+    if (deps.l1?.holds(key) === true) deps.l1.changed(key);
+  };
+
   const set: Cache['set'] = (key, value, ttlSeconds, codec) => async () => {
     try {
       await active().set(key, serializeValue(codec.encode(value)), ttlSeconds);
+      changed(key);
     } catch (cause) {
       count(key, 'error');
       deps.logger.warn('cache write failed', { key, cause });
@@ -83,6 +123,7 @@ export const makeCache = (primary: RawStore, deps: CacheDeps): MonitoredCache =>
   const del: Cache['delete'] = (key) => async () => {
     try {
       await active().delete(key);
+      changed(key);
     } catch (cause) {
       count(key, 'error');
       deps.logger.warn('cache delete failed', { key, cause });

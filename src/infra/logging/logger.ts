@@ -1,5 +1,6 @@
 import * as winston from 'winston';
 import DailyRotateFile from 'winston-daily-rotate-file';
+import { registerFastAccessLine } from './access-line';
 import { currentRequestId } from './request-context';
 import { redactText, redactValue } from './redact';
 import type { Logger } from '../../services/ports/logger';
@@ -55,12 +56,10 @@ export const makeLogger = (options: LoggerOptions): Logger => {
       });
     transports.push(rotate('app-%DATE%.log'), rotate('error-%DATE%.log', 'error'));
   }
-  return winston.createLogger({
-    level: options.level,
-    defaultMeta: { service: options.service ?? 'sei-portfolio-backend', environment: options.env },
-    transports,
-    exitOnError: false,
-  });
+  const service = options.service ?? 'sei-portfolio-backend';
+  const logger = winston.createLogger({ level: options.level, defaultMeta: { service, environment: options.env }, transports, exitOnError: false });
+  registerFastAccessLine(logger, { level: options.level, env: options.env, dir: options.dir, service });
+  return logger;
 };
 
 /** A logger that writes nothing, for tests that do not look at logs. */

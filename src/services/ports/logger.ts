@@ -11,3 +11,14 @@ export interface Logger {
   readonly info: (message: string, fields?: LogFields) => void;
   readonly debug: (message: string, fields?: LogFields) => void;
 }
+
+/** The structured fields of one access-log line (message `request`, level info). */
+export interface AccessLogEntry {
+  readonly requestId: string;
+  readonly method: string;
+  readonly route: string;
+  readonly path: string;
+  readonly status: number;
+  readonly durationMs: number;
+  readonly ip: string | undefined;
+}
