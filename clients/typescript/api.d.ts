@@ -2948,6 +2948,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Unknown resource (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
                 503: {
                     headers: {
@@ -3006,6 +3015,1344 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/wrap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Wrap native SEI into WSEI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description base units (decimal string below 2^256) or "max" */
+                        amount: string | "max";
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/unwrap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unwrap WSEI into native SEI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description base units (decimal string below 2^256) or "max" */
+                        amount: string | "max";
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/swap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Swap on DragonSwap: the best of every single hop and every two-hop route through WSEI, over V2 fee tiers and V1 pairs */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tokenIn: "native" | string;
+                        tokenOut: "native" | string;
+                        /** @description base units (decimal string below 2^256) or "max" */
+                        amountIn: string | "max";
+                        slippageBps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/liquidity/add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mint a DragonSwap V2 position, or add to one (with tokenId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registry token address */
+                        token0: string;
+                        /** @description a registry token address */
+                        token1: string;
+                        fee: number;
+                        tickLower: number;
+                        tickUpper: number;
+                        /** @description base units, a decimal string of a positive integer below 2^256 */
+                        amount0Desired: string;
+                        /** @description base units, a decimal string of a positive integer below 2^256 */
+                        amount1Desired: string;
+                        slippageBps?: number;
+                    } | {
+                        /** @description an NFT id, decimal */
+                        tokenId: string;
+                        /** @description base units, a decimal string of a positive integer below 2^256 */
+                        amount0Desired: string;
+                        /** @description base units, a decimal string of a positive integer below 2^256 */
+                        amount1Desired: string;
+                        slippageBps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/liquidity/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decrease a position by percent and collect everything owed, in one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description an NFT id, decimal */
+                        tokenId: string;
+                        percent?: number;
+                        slippageBps?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/liquidity/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Collect a position's fees */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description an NFT id, decimal */
+                        tokenId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Follow a sent transaction until confirmed, failed or dropped (pushes transaction_update, then re-reads the portfolio) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        hash: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description tracked: pending, or the final status when it already landed */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                hash: string;
+                                /** @enum {unknown} */
+                                status: "pending" | "confirmed" | "failed" | "dropped";
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your tracked transactions, newest tracked first (before = the nextBefore of the previous page) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: string;
+                    before?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                transactions: {
+                                    hash: string;
+                                    from: string;
+                                    to: string | null;
+                                    /** @enum {unknown} */
+                                    status: "pending" | "confirmed" | "failed" | "dropped";
+                                    createdAt: string;
+                                    updatedAt: string;
+                                    blockNumber?: number;
+                                    gasUsed?: string;
+                                    /** @enum {unknown} */
+                                    action?: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap" | "approve";
+                                }[];
+                                nextBefore?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your tracked transactions (another wallet's answers 404, like an unknown one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 0x + 64 hex */
+                    hash: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description the tracked transaction */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                hash: string;
+                                from: string;
+                                to: string | null;
+                                /** @enum {unknown} */
+                                status: "pending" | "confirmed" | "failed" | "dropped";
+                                createdAt: string;
+                                updatedAt: string;
+                                blockNumber?: number;
+                                gasUsed?: string;
+                                /** @enum {unknown} */
+                                action?: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap" | "approve";
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown resource (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
