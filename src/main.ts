@@ -11,6 +11,7 @@ import { makeAlerts } from './composition/alerts';
 import { makeAuth } from './composition/auth';
 import { cacheHealth, makeAppCache } from './composition/cache';
 import { makeChain, type Chain } from './composition/chain';
+import { makeLending } from './composition/lending';
 import { makeHttpServer, type HttpServer } from './composition/http';
 import { makePortfolio, type PortfolioSide } from './composition/portfolio';
 import { makeAppPricing, type Pricing } from './composition/pricing';
@@ -117,8 +118,9 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     },
   });
   const txTracking = makeTxTracking({ config, registry, pool: database.pool, redis, chain: chain.client, push: hub.push, portfolio: portfolio.service, logger, metrics, now });
-  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry });
   const tx = makeTx({ config, registry, chain, logger, now });
+  const lending = makeLending({ config, registry, chain, engine: tx.engine, now });
+  const assistant = makeAssistant({ config, redis, pool: database.pool, cache, metrics, logger, now, portfolio: portfolio.service, history: portfolio.history, priceFeed: pricing.priceFeed, registry, lending: lending.market, prepareRoutes: lending.routes });
   const http = makeHttpServer({
     config,
     registry,
@@ -142,6 +144,7 @@ export const buildWorld = async (config: AppConfig, logger: Logger, clock?: () =
     pricing,
     assistant,
     tx,
+    lendingRoutes: lending.routes,
     eraseAccountData: makeAccountErasure({ pool: database.pool, auth }),
     txTracking,
   });

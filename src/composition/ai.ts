@@ -22,6 +22,7 @@ import type { PortfolioService } from '../services/portfolio/portfolio-service';
 import type { Cache } from '../services/ports/cache';
 import type { Logger } from '../services/ports/logger';
 import type { PriceFeed } from '../services/pricing/price-feed';
+import { suggestLendingActions, type LendingDeps, type PrepareFromBody } from '../services/tx/lending';
 
 export interface AssistantWiring {
   readonly config: AppConfig;
@@ -35,6 +36,10 @@ export interface AssistantWiring {
   readonly history: PortfolioHistoryService;
   readonly priceFeed: PriceFeed;
   readonly registry: Registry;
+  /** The Yei market, for suggestions backed by a prepare link; undefined without one. */
+  readonly lending: LendingDeps | undefined;
+  /** The prepare routes the chat model may run through prepare_transaction (prepare and simulate only). */
+  readonly prepareRoutes: Readonly<Record<string, PrepareFromBody>>;
 }
 
 export interface Assistant {
@@ -70,6 +75,8 @@ export const makeAssistant = (w: AssistantWiring): Assistant => {
       getHistory: w.history.getHistory,
       priceFeed: w.priceFeed,
       registry: w.registry,
+      ...(w.lending === undefined ? {} : { lendingActions: suggestLendingActions(w.lending) }),
+      prepareRoutes: w.prepareRoutes,
     },
     limiter: makeRateLimiter({ name: 'ai-wallet', points: config.rateLimit.aiMax, windowMs: config.rateLimit.aiWindowMs, ...(w.redis === undefined ? {} : { redis: w.redis }) }),
     budget: makeTokenBudget({

@@ -14,6 +14,7 @@ import { healthRoutes } from '../http/routes/health-routes';
 import { operatorRoutes } from '../http/routes/operator-routes';
 import { portfolioRoutes } from '../http/routes/portfolio-routes';
 import { priceRoutes } from '../http/routes/price-routes';
+import { txLendingRoutes } from '../http/routes/tx-lending-routes';
 import { txSwapRoutes } from '../http/routes/tx-swap-routes';
 import { txLiquidityRoutes } from '../http/routes/tx-liquidity-routes';
 import { txTrackRoutes } from '../http/routes/tx-track-routes';
@@ -30,6 +31,7 @@ import type { Assistant } from './ai';
 import type { PortfolioSide } from './portfolio';
 import type { Pricing } from './pricing';
 import type { Storage } from './storage';
+import type { PrepareFromBody } from '../services/tx/lending';
 import type { TxTracking } from './tx-track';
 import type { TxSide } from './tx';
 
@@ -49,6 +51,8 @@ export interface HttpWiring {
   readonly pricing: Pricing;
   readonly assistant: Assistant;
   readonly tx: TxSide;
+  /** The lending prepare routes by path (src/composition/lending.ts). */
+  readonly lendingRoutes: Readonly<Record<string, PrepareFromBody>>;
   readonly eraseAccountData: AccountRouteDeps['eraseAccountData'];
   readonly txTracking: TxTracking;
 }
@@ -98,6 +102,7 @@ const makeHttpApp = (w: HttpWiring, connections: ConnectionDrain): Express => {
       accountRoutes({ auth: w.auth, eraseAccountData: w.eraseAccountData }),
       txTrackRoutes({ auth: w.auth, ...w.txTracking.routes }),
       txWrapRoutes({ auth: w.auth, wrap: w.tx.wrap }),
+      txLendingRoutes({ auth: w.auth, routes: w.lendingRoutes }),
       txSwapRoutes({ auth: w.auth, swap: w.tx.swap }),
       txLiquidityRoutes({ auth: w.auth, liquidity: w.tx.liquidity }),
       priceRoutes({

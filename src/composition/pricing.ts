@@ -53,7 +53,7 @@ export const makePricing = (deps: PricingDeps): Pricing => {
   const { config } = deps;
   const { network } = deps;
   const now = deps.options?.now;
-  const circuit = makeCircuitBreaker({ ...deps.options?.circuit, name: 'coingecko', shared: deps.cache, logger: deps.logger, ...(now === undefined ? {} : { now }) });
+  const circuit = makeCircuitBreaker({ openSeconds: config.coingeckoGuard.circuitOpenSeconds, ...deps.options?.circuit, name: 'coingecko', shared: deps.cache, logger: deps.logger, ...(now === undefined ? {} : { now }) });
   const client = makeCoinGeckoClient({ config: config.coingecko, metrics: deps.metrics, logger: deps.logger, ...(now === undefined ? {} : { now }) }, deps.options?.client);
   const coingecko = guardWithCircuit(client, circuit);
   const shared = {

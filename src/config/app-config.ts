@@ -104,6 +104,8 @@ export interface AppConfig {
   /** Prepared transactions: how long an answer stays good (`expiresAt`). */
   readonly tx: { readonly prepareTtlSeconds: number };
   readonly coingecko: { readonly apiKey: string | undefined; readonly plan: 'demo' | 'pro'; readonly baseUrl: string; readonly timeoutMs: number };
+  /** How long CoinGecko's circuit (shared by the workers) refuses calls once it opened. */
+  readonly coingeckoGuard: { readonly circuitOpenSeconds: number };
   readonly openai: {
     readonly apiKey: string | undefined;
     readonly baseUrl: string | undefined;
@@ -285,6 +287,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
       baseUrl: e.COINGECKO_BASE_URL ?? coingeckoHost(e.COINGECKO_PLAN),
       timeoutMs: e.COINGECKO_TIMEOUT_MS,
     },
+    coingeckoGuard: { circuitOpenSeconds: e.COINGECKO_CIRCUIT_OPEN_SECONDS },
     openai: {
       apiKey: e.OPENAI_API_KEY,
       baseUrl: e.OPENAI_BASE_URL,

@@ -132,6 +132,7 @@ export const envSpecs = {
   COINGECKO_PLAN: spec(oneOf(['demo', 'pro'] as const), 'CoinGecko plan: chooses host and key header', 'demo'),
   COINGECKO_BASE_URL: spec(HttpUrlFromEnv, 'CoinGecko base URL (default by plan)'),
   COINGECKO_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Timeout of one CoinGecko request', '8000'),
+  COINGECKO_CIRCUIT_OPEN_SECONDS: spec(PositiveIntFromEnv, 'After 3 failed CoinGecko calls in a row, last known prices are served without asking for this long (shared by every worker), then one call probes it', '30'),
   OPENAI_API_KEY: spec(str, 'OpenAI key; unset = heuristic answers'),
   OPENAI_BASE_URL: spec(HttpUrlFromEnv, 'OpenAI-compatible endpoint'),
   OPENAI_MODEL: spec(str, 'Chat model', 'gpt-4o-mini'),

@@ -8,7 +8,8 @@ import { INJECTION_NAME, parseSse, portfolioOf, startAiHarness, TEST_MAX_TOKENS,
 
 jest.setTimeout(120_000);
 
-const TOOL_NAMES = ['get_history', 'get_performance', 'get_portfolio', 'get_prices', 'get_risk'];
+// prepare_transaction prepares and simulates only (nothing is signed or sent): read-only like the rest.
+const TOOL_NAMES = ['get_history', 'get_performance', 'get_portfolio', 'get_prices', 'get_risk', 'prepare_transaction'];
 
 /** Every request the model received was capped and named the configured model. */
 const expectCappedRequests = (requests: ReadonlyArray<RecordedChatRequest>) => {

@@ -31,9 +31,10 @@ describe('the OpenAPI and AsyncAPI documents, generated from the codecs', () => 
   });
   afterAll(() => server.shutdown('done'));
 
-  it('documents every route the server serves, and nothing else', () => {
-    const documented = API_CONTRACT.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
-    expect(servedRoutes().slice().sort()).toEqual(documented);
+  // The reverse (every documented route is served) is tests/docs/openapi.test.ts: none answers "no route".
+  it('documents every route the route files serve', () => {
+    const documented = new Set(API_CONTRACT.map((r) => `${r.method.toUpperCase()} ${r.path}`));
+    expect(servedRoutes().filter((route) => !documented.has(route))).toEqual([]);
   });
 
   it('has no placeholder answers: every JSON answer names its properties', () => {

@@ -1,9 +1,11 @@
 /**
  * The fast-check arbitraries the property tests share: EVM addresses, token amounts with their decimals, Uniswap v3
- * ticks, sqrt prices and liquidity, 256-bit words, Aave ray rates, USD prices and values. One definition each, so the
+ * ticks, sqrt prices and liquidity, 256-bit words, Aave ray rates, USD prices and values, and hostile HTTP input (text,
+ * numbers, addresses and JSON a client may send). One definition each, so the
  * ranges a property is checked over are the same wherever the same kind of value is meant.
  */
 import fc from 'fast-check';
+import { getAddress } from 'viem';
 import { MAX_UINT256 } from '../../src/domain/uniswap-v3/full-math';
 import { MAX_SQRT_RATIO, MAX_TICK, MAX_UINT128, MIN_SQRT_RATIO, MIN_TICK } from '../../src/domain/uniswap-v3/tick-math-constants';
 
@@ -89,3 +91,52 @@ export const priceUSD = (max = 1e5) => fc.double({ min: 0.01, max, noNaN: true }
 
 /** A USD value from `min` to `max` (no NaN, no infinity). */
 export const valueUSD = (min = 0, max = 1e7) => fc.double({ min, max, noNaN: true });
+
+// ── Hostile HTTP input (the route fuzz test) ─────────────────────────────────────────────────────────────────────
+
+/** Strings a parser trips on: empty, escapes valid and broken, NUL, prototype keys, numbers as text, huge. */
+const awkwardStrings = [
+  '', ' ', '%', '%%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2F', '%252F', '..', '../..', '\u0000', '\u202e', '\ud800', '😀',
+  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'null', 'undefined', 'NaN', 'Infinity', '-0', '1e999',
+  '0x', '0X', '0x0', '0xzz', 'sei1', 'sei1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq', '[]', '{}', '"', "'", '<script>', '$where', 'a'.repeat(5000),
+];
+
+/** Any text a client could send where a string is expected: unicode of every kind, or one of the awkward strings. */
+export const hostileText = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.constantFrom(...awkwardStrings),
+);
+
+/** Numbers, and the things JSON and query strings carry instead of one. */
+export const hostileNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(0, -1, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 5e-324),
+  fc.constantFrom('1', '1.5', '-1', '1e3', '0x10', ' 1', '1 ', ''),
+);
+
+/** An address as a client may type it: checksummed, lower or upper case, `sei1…`, too short or long, not hex at all. */
+export const addressLike = fc.oneof(
+  addressBytes.map((bytes) => getAddress(`0x${Buffer.from(bytes).toString('hex')}`)),
+  addressBytes.map((bytes) => `0x${Buffer.from(bytes).toString('hex')}`),
+  addressBytes.map((bytes) => `0x${Buffer.from(bytes).toString('hex').toUpperCase()}`),
+  fc.stringMatching(/^sei1[02-9ac-hj-np-z]{38,58}$/),
+  fc.stringMatching(/^0x[0-9a-fA-F]{0,39}$/),
+  fc.stringMatching(/^0x[0-9a-fA-F]{41,64}$/),
+  hostileText,
+);
+
+/** JSON values of any shape, with prototype keys among the object keys. */
+export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constant(null),
+    fc.boolean(),
+    hostileNumber,
+    hostileText,
+    fc.array(tie('value'), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor', 'prototype')), tie('value'), { maxKeys: 4 }),
+  ),
+})).value;

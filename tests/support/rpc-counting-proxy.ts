@@ -8,7 +8,11 @@ export type RpcFailureMode =
   /** Destroy the connection without answering (viem sees a network error). */
   | 'drop-connection'
   /** Never answer, until setFailing(false) or stop() (viem times out). */
-  | 'hang';
+  | 'hang'
+  /** Answer HTTP 200 with a body that is not JSON, as a captive portal or a misrouted proxy does. */
+  | 'not-json'
+  /** Answer HTTP 200 with a well-formed JSON-RPC result for each call that is the same junk for every method. */
+  | 'junk-results';
 
 /** What the proxy does with an eth_call without `to` (a deployless call, such as the PortfolioLens). */
 export type CodeOnlyCallMode =
@@ -111,6 +115,12 @@ const codeOnlyAnswer = (call: unknown, mode: Exclude<CodeOnlyCallMode, 'forward'
     : { jsonrpc: '2.0', id, result: '0x1234' };
 };
 
+/** One JSON-RPC answer per call with the same junk result (bytes no ABI decodes, a number no block has), batched as the calls were. */
+const junkAnswers = (body: string): unknown => {
+  const answers = parseCalls(body).map((call) => ({ jsonrpc: '2.0', id: isRecord(call) ? call.id : null, result: '0xdeadbeef' }));
+  return body.trimStart().startsWith('[') ? answers : answers[0];
+};
+
 const readBody = (req: http.IncomingMessage): Promise<string> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -137,9 +147,12 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
   const hung = new Set<http.ServerResponse>();
   const sockets = new Set<Socket>();
 
-  const fail = (mode: RpcFailureMode, res: http.ServerResponse): void => {
+  const fail = (mode: RpcFailureMode, res: http.ServerResponse, body: string): void => {
     counters.failedRequests += 1;
-    if (mode === 'drop-connection') {
+    if (mode === 'not-json' || mode === 'junk-results') {
+      res.writeHead(200, { 'content-type': mode === 'not-json' ? 'text/html' : 'application/json' });
+      res.end(mode === 'not-json' ? '<html><body>Gateway says hello</body></html>' : JSON.stringify(junkAnswers(body)));
+    } else if (mode === 'drop-connection') {
       res.socket?.destroy();
     } else if (mode === 'hang') {
       hung.add(res);
@@ -212,7 +225,7 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
     counters.batchSizes.push(calls.length);
     calls.forEach((call) => countCall(counters, call));
     if (failure !== undefined) {
-      fail(failure, res);
+      fail(failure, res, body);
       return;
     }
     if (latencyMs > 0) await delay(latencyMs);

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { decodeFunctionData, erc20Abi, parseEther, type Address, type Hex } from 'viem';
+import { decodeFunctionData, erc20Abi, parseEther, type Address } from 'viem';
 import type { RunningServer } from '../../src/main';
 import { wrappedNativeAbi } from '../../src/services/tx/wrap/wrapped-native-abi';
 import { signIn } from '../auth/sign-in';
@@ -7,24 +7,10 @@ import { startAppOnHarness, startChainHarness, writeRegistryFile, type ChainHarn
 import { freshAccount, type DevnetAccount } from '../support/devnet';
 import { deploySeiDefiDevnet, type SeiDefiDevnet } from '../support/sei-defi/deploy-sei-defi-devnet';
 import { makeTestClock } from '../support/test-clock';
+import type { PreparedJson } from './prepared-json';
 
 jest.setTimeout(180_000);
 
-interface PreparedJson {
-  action: string;
-  wallet: string;
-  chainId: number;
-  blockNumber: string;
-  transactions: Array<{ to: Address; data: Hex; value: string; chainId: number; gas: string; description: string; kind: string }>;
-  simulation: {
-    ok: boolean | null;
-    error?: { code: string; message: string };
-    healthFactorBefore: number | null;
-    healthFactorAfter: number | null;
-    balanceChanges: Array<{ token: string; symbol: string; delta: string; deltaFormatted: string }>;
-  };
-  expiresAt: string;
-}
 
 describe('POST /api/tx/wrap and /api/tx/unwrap: prepared, simulated, signed by the wallet, landing exactly as announced', () => {
   let h: ChainHarness;

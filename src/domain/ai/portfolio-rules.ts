@@ -25,6 +25,9 @@ const LIMITS: Record<RiskTolerance, Limits> = {
   aggressive: { minHealthFactor: 1.25, maxTopWeight: 0.7, minStableShare: 0.05, maxDrawdown: 0.35 },
 };
 
+/** The health factor a `tolerance` profile should stay above (the rules' limit). */
+export const minHealthFactorFor = (tolerance: RiskTolerance): number => LIMITS[tolerance].minHealthFactor;
+
 /** The things to fix, most urgent first, judged against the limits of `tolerance`. */
 export const riskFindings = (f: PortfolioFigures, tolerance: RiskTolerance = 'moderate'): ReadonlyArray<RuleFinding> => {
   const limits = LIMITS[tolerance];

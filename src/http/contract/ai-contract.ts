@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { AnalysisAnswerCodec } from '../../domain/ai/analysis-answer';
 import { MarketInsightsAnswerCodec } from '../../domain/ai/market-insights-answer';
 import { RiskAssessmentAnswerCodec } from '../../domain/ai/risk-assessment-answer';
-import { SuggestionsAnswerCodec } from '../../domain/ai/suggestions-answer';
+import { LinkedSuggestionCodec, LinkedSuggestionsAnswerCodec } from '../../domain/ai/suggestions-answer';
 import { ChatReplyCodec } from '../../domain/ai/chat-reply';
 import { AnalyzeBody, ExplainBody, MarketInsightsQuery, RiskAssessmentBody, SuggestBody } from '../routes/ai-routes';
 import { AnalysisBody, HistoryQuery, MessageBody } from '../routes/chat-routes';
@@ -11,6 +11,9 @@ import { NullableNumber, type RouteContract } from './route-contract';
 /** Who produced an answer: provider "openai" or "heuristic"; cachedAt when a stored model answer was reused. */
 const Provenance = t.intersection([t.type({ provider: t.string, model: t.string, generatedAt: t.string }), t.partial({ cachedAt: t.string })]);
 const withProvenance = (answer: t.Mixed) => t.intersection([answer, Provenance]);
+
+/** Recommendations the server backs with a prepare link (API.md "AI"). */
+const Actions = t.type({ actions: t.readonlyArray(LinkedSuggestionCodec) });
 
 const MarketMoveCodec = t.type({ symbol: t.string, usd: NullableNumber, change24h: NullableNumber, isStable: t.boolean, stale: t.boolean });
 
@@ -21,8 +24,8 @@ const AI_ERRORS = [400, 401, 403, 429, 503];
 
 /** The assistant: analysis, suggestions, explanations, strategy risk, market insights and chat. */
 export const aiContract: ReadonlyArray<RouteContract> = [
-  { method: 'post', path: '/api/ai/analyze', tag: 'AI', auth: 'bearer', summary: 'Portfolio analysis (provider "openai" or "heuristic")', body: AnalyzeBody, answers: { 200: { description: 'the analysis', data: withProvenance(AnalysisAnswerCodec) } }, errors: AI_ERRORS },
-  { method: 'post', path: '/api/ai/suggest', tag: 'AI', auth: 'bearer', summary: 'Suggestions toward goals and a risk tolerance', body: SuggestBody, answers: { 200: { description: 'the suggestions', data: withProvenance(SuggestionsAnswerCodec) } }, errors: AI_ERRORS },
+  { method: 'post', path: '/api/ai/analyze', tag: 'AI', auth: 'bearer', summary: 'Portfolio analysis (provider "openai" or "heuristic")', body: AnalyzeBody, answers: { 200: { description: 'the analysis', data: withProvenance(t.intersection([AnalysisAnswerCodec, Actions])) } }, errors: AI_ERRORS },
+  { method: 'post', path: '/api/ai/suggest', tag: 'AI', auth: 'bearer', summary: 'Suggestions toward goals and a risk tolerance', body: SuggestBody, answers: { 200: { description: 'the suggestions', data: withProvenance(LinkedSuggestionsAnswerCodec) } }, errors: AI_ERRORS },
   { method: 'post', path: '/api/ai/explain', tag: 'AI', auth: 'bearer', summary: 'Explain a DeFi concept', body: ExplainBody, answers: { 200: { description: 'the explanation', data: withProvenance(t.type({ explanation: t.string })) } }, errors: AI_ERRORS },
   { method: 'post', path: '/api/ai/risk-assessment', tag: 'AI', auth: 'bearer', summary: 'Assess a strategy against the portfolio', body: RiskAssessmentBody, answers: { 200: { description: 'the assessment', data: withProvenance(RiskAssessmentAnswerCodec) } }, errors: AI_ERRORS },
   {

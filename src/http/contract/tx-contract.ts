@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { BorrowBody, RepayBody, SupplyBody, WithdrawBody } from '../../domain/tx/codecs/lending-bodies';
 import { CollectBody, IncreaseBody, MintBody, RemoveBody } from '../../domain/tx/liquidity/liquidity-bodies';
 import { SwapBody } from '../routes/tx-swap-routes';
 import { ListQuery, TrackBody } from '../routes/tx-track-routes';
@@ -48,7 +49,7 @@ export const TrackedTransactionCodec = t.intersection([
 /** Validation (400) comes before ownership (403); a failing simulation is a 200 with `simulation.ok: false`. */
 const PREPARE_ERRORS = [400, 401, 403, 422, 429, 503];
 
-const prepare = (path: string, summary: string, body: t.Mixed): RouteContract => ({
+const prepare = (path: string, summary: string, body: t.Mixed, errors: ReadonlyArray<number> = PREPARE_ERRORS): RouteContract => ({
   method: 'post',
   path,
   tag: 'Transactions',
@@ -56,17 +57,24 @@ const prepare = (path: string, summary: string, body: t.Mixed): RouteContract =>
   summary,
   body,
   answers: { 200: { description: 'the unsigned transactions in signing order, simulated as the wallet at blockNumber', data: PreparedTransactionsCodec } },
-  errors: PREPARE_ERRORS,
+  errors,
 });
+
+/** Position routes also answer 404 for an NFT that was never minted (or was burned). */
+const POSITION_ERRORS = [...PREPARE_ERRORS, 404];
 
 /** Preparing (never signing) and following transactions: API.md "Transactions". */
 export const txContract: ReadonlyArray<RouteContract> = [
+  prepare('/api/tx/lending/supply', 'Supply an asset to Yei (Aave v3 Pool.supply); "max" supplies the whole balance', SupplyBody),
+  prepare('/api/tx/lending/withdraw', 'Withdraw from Yei; "max" withdraws everything withdrawable', WithdrawBody),
+  prepare('/api/tx/lending/borrow', 'Borrow from Yei at the variable rate', BorrowBody),
+  prepare('/api/tx/lending/repay', 'Repay Yei debt; "max" leaves zero debt, interest accrued until landing included', RepayBody),
   prepare('/api/tx/wrap', 'Wrap native SEI into WSEI', WrapBody),
   prepare('/api/tx/unwrap', 'Unwrap WSEI into native SEI', WrapBody),
   prepare('/api/tx/swap', 'Swap on DragonSwap: the best of every single hop and every two-hop route through WSEI, over V2 fee tiers and V1 pairs', SwapBody),
-  prepare('/api/tx/liquidity/add', 'Mint a DragonSwap V2 position, or add to one (with tokenId)', t.union([MintBody, IncreaseBody])),
-  prepare('/api/tx/liquidity/remove', 'Decrease a position by percent and collect everything owed, in one transaction', RemoveBody),
-  prepare('/api/tx/liquidity/collect', "Collect a position's fees", CollectBody),
+  prepare('/api/tx/liquidity/add', 'Mint a DragonSwap V2 position, or add to one (with tokenId)', t.union([MintBody, IncreaseBody]), POSITION_ERRORS),
+  prepare('/api/tx/liquidity/remove', 'Decrease a position by percent and collect everything owed, in one transaction', RemoveBody, POSITION_ERRORS),
+  prepare('/api/tx/liquidity/collect', "Collect a position's fees", CollectBody, POSITION_ERRORS),
   {
     method: 'post',
     path: '/api/tx/track',

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
+import { sequenceT } from 'fp-ts/Apply';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { AnalysisAnswerCodec, analysisAnswerSchema, type AnalysisAnswer } from '../../domain/ai/analysis-answer';
@@ -17,7 +18,9 @@ import type { MarketFocus, MarketMove, MarketTimeframe } from '../../domain/ai/m
 import type { RiskTolerance } from '../../domain/ai/portfolio-rules';
 import { RiskAssessmentAnswerCodec, riskAssessmentAnswerSchema, type RiskAssessmentAnswer } from '../../domain/ai/risk-assessment-answer';
 import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
-import { SuggestionsAnswerCodec, suggestionsAnswerSchema, type SuggestionsAnswer } from '../../domain/ai/suggestions-answer';
+import { LinkedSuggestionsAnswerCodec, SuggestionsAnswerCodec, suggestionsAnswerSchema, type LinkedSuggestionsAnswer } from '../../domain/ai/suggestions-answer';
+import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
+import type { LendingActionLink } from '../../domain/tx/lending';
 import { systemPrompt, type AiTask } from '../../domain/ai/system-prompt';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../domain/tokens/sanitize-chain-string';
 import { NATIVE_KEY, type TokenRef } from '../../domain/tokens/token-ref';
@@ -25,6 +28,7 @@ import { registryTokenRef } from '../../config/registry';
 import { admitAiCall } from './admit-ai-call';
 import type { AssistantDeps } from './assistant-deps';
 import type { ModelFailure, ModelMessage } from './chat-model';
+import { linkedSuggestion, readLendingLinks } from './lending-links';
 import { loadGrounding } from './load-grounding';
 import { modelOrRules, type Provenance } from './model-or-rules';
 import { structuredAnswer } from './structured-answer';
@@ -51,8 +55,14 @@ export interface MarketInsightsInput {
 
 /** The `/api/ai/*` use-cases. Each counts against the wallet's AI rate limit and reads only the signed-in wallet. */
 export interface AiService {
-  readonly analyze: (wallet: WalletAddress, input: AnalyzeInput, signal?: AbortSignal) => TE.TaskEither<AppError, AnalysisAnswer & Provenance>;
-  readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, SuggestionsAnswer & Provenance>;
+  /** The analysis; `actions` are the recommendations the server backs with a prepare link (repay to 1.5, idle collateral). */
+  readonly analyze: (
+    wallet: WalletAddress,
+    input: AnalyzeInput,
+    signal?: AbortSignal,
+  ) => TE.TaskEither<AppError, AnalysisAnswer & Provenance & { readonly actions: ReadonlyArray<ReturnType<typeof linkedSuggestion>> }>;
+  /** Suggestions; those the server can back with a transaction carry `prepare: { route, body }`. */
+  readonly suggest: (wallet: WalletAddress, input: SuggestInput, signal?: AbortSignal) => TE.TaskEither<AppError, LinkedSuggestionsAnswer & Provenance>;
   readonly explain: (wallet: WalletAddress, input: ExplainInput, signal?: AbortSignal) => TE.TaskEither<AppError, { readonly explanation: string } & Provenance>;
   readonly assessStrategy: (wallet: WalletAddress, input: StrategyInput, signal?: AbortSignal) => TE.TaskEither<AppError, RiskAssessmentAnswer & Provenance>;
   readonly marketInsights: (
@@ -69,6 +79,7 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
   const ground = loadGrounding(deps.data);
   const answer = modelOrRules(deps);
   const system = (task: AiTask): ModelMessage => ({ role: 'system', content: systemPrompt(task, deps.canary) });
+  const lendingLinks = (wallet: WalletAddress, targetHealthFactor: number) => TE.fromTask<ReadonlyArray<LendingActionLink>, AppError>(readLendingLinks(deps)(wallet, targetHealthFactor));
 
   const marketMoves = async (): Promise<ReadonlyArray<MarketMove>> => {
     const native: TokenRef = { key: NATIVE_KEY, address: null, symbol: 'SEI', decimals: 18, coingeckoId: deps.data.registry.nativeCoingeckoId };
@@ -84,55 +95,63 @@ export const makeAiService = (deps: AssistantDeps): AiService => {
     analyze: (wallet, input, signal) =>
       pipe(
         admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'analyze',
-            cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
-            codec: AnalysisAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
-                analysisAnswerSchema,
-                AnalysisAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
+        TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor('moderate')))),
+        TE.flatMap(([g, links]) =>
+          pipe(
+            answer({
+              wallet,
+              task: 'analyze',
+              cacheParts: { wallet, analysisType: input.analysisType, data: g.promptData },
+              codec: AnalysisAnswerCodec,
+              ask: (model, s) =>
+                structuredAnswer(
+                  model,
+                  [system('analyze'), { role: 'user', content: `Analysis type: ${input.analysisType}.\nThe wallet's data:\n${dataSection(g.promptData)}` }],
+                  analysisAnswerSchema,
+                  AnalysisAnswerCodec,
+                  s,
+                ),
+              rules: (reason) => TE.right(heuristicAnalysis(g.figures, input.analysisType, reason)),
+              ...(signal === undefined ? {} : { signal }),
+            }),
+            // The recommendations the server can back with a transaction, sized at the latest block (never cached).
+            TE.map((a) => ({ ...a, actions: links.map(linkedSuggestion) })),
+          ),
         ),
       ),
 
     suggest: (wallet, input, signal) =>
       pipe(
         admit(wallet),
-        TE.flatMap(() => ground(wallet)),
-        TE.flatMap((g) =>
-          answer({
-            wallet,
-            task: 'suggest',
-            cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
-            codec: SuggestionsAnswerCodec,
-            ask: (model, s) =>
-              structuredAnswer(
-                model,
-                [
-                  system('suggest'),
-                  { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
-                  {
-                    role: 'user',
-                    content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
-                  },
-                ],
-                suggestionsAnswerSchema,
-                SuggestionsAnswerCodec,
-                s,
-              ),
-            rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason)),
-            ...(signal === undefined ? {} : { signal }),
-          }),
+        TE.flatMap(() => sequenceT(TE.ApplyPar)(ground(wallet), lendingLinks(wallet, minHealthFactorFor(input.riskTolerance)))),
+        TE.flatMap(([g, links]) =>
+          pipe(
+            answer({
+              wallet,
+              task: 'suggest',
+              cacheParts: { wallet, goals: input.goals, riskTolerance: input.riskTolerance, data: g.promptData },
+              codec: LinkedSuggestionsAnswerCodec,
+              ask: (model, s) =>
+                structuredAnswer(
+                  model,
+                  [
+                    system('suggest'),
+                    { role: 'user', content: `The wallet's data:\n${dataSection(g.promptData)}` },
+                    {
+                      role: 'user',
+                      content: `My risk tolerance: ${input.riskTolerance}.${input.goals.length > 0 ? `\nMy goals:\n${input.goals.map((goal) => `- ${defuseDataMarkers(goal)}`).join('\n')}` : ''}`,
+                    },
+                  ],
+                  suggestionsAnswerSchema,
+                  SuggestionsAnswerCodec,
+                  s,
+                ),
+              rules: (reason) => TE.right(heuristicSuggestions(g.figures, input.riskTolerance, reason, links)),
+              ...(signal === undefined ? {} : { signal }),
+            }),
+            // The rules placed the links among their findings; a model's answer (maybe cached) gets them, freshly sized, first.
+            TE.map((a) => (a.provider === 'heuristic' ? a : { ...a, suggestions: [...links.map(linkedSuggestion), ...a.suggestions] })),
+          ),
         ),
       ),
 

@@ -5,7 +5,7 @@ const noParameters = { type: 'object', properties: {}, required: [], additionalP
 
 /**
  * The read-only tools a chat model may call. None takes a wallet: each reads the signed-in wallet only.
- * None moves funds or builds a transaction.
+ * None moves funds: prepare_transaction only prepares and simulates (the wallet would have to sign and send).
  */
 export const WALLET_TOOL_SPECS: ReadonlyArray<ModelToolSpec> = [
   { name: 'get_portfolio', description: "The signed-in wallet's current portfolio: totals, token balances, lending and liquidity positions.", parameters: noParameters },
@@ -27,6 +27,20 @@ export const WALLET_TOOL_SPECS: ReadonlyArray<ModelToolSpec> = [
       type: 'object',
       properties: { tokens: { type: 'array', items: { type: 'string' }, description: 'Symbols or 0x addresses, at most 20' } },
       required: ['tokens'],
+      additionalProperties: false,
+    },
+  },
+  {
+    name: 'prepare_transaction',
+    description:
+      'Prepares and simulates, for the signed-in wallet, the transactions of one action (API.md prepare routes, e.g. /api/tx/lending/repay with {"asset": "0x…", "amount": "<base units>"|"max"}); answers the simulation: ok or the error, health factor before and after, balance changes. Nothing is signed or sent.',
+    parameters: {
+      type: 'object',
+      properties: {
+        route: { type: 'string', description: 'A prepare route, e.g. /api/tx/lending/repay' },
+        body: { type: 'object', description: 'The route\'s JSON body; amounts are base-unit decimal strings or "max"', additionalProperties: { type: 'string' } },
+      },
+      required: ['route', 'body'],
       additionalProperties: false,
     },
   },

@@ -6,6 +6,9 @@ import { sanitizePromptData } from '../../domain/ai/sanitize-prompt-data';
 import { NATIVE_KEY, type TokenRef } from '../../domain/tokens/token-ref';
 import { registryTokenRef } from '../../config/registry';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../domain/tokens/sanitize-chain-string';
+import { toErrorReply } from '../../domain/errors/to-error-reply';
+import type { PreparedTransactions } from '../../domain/tx/prepared-transactions';
+import { preparedTransactionsJson } from '../../domain/tx/prepared-transactions-json';
 import { HistoryRangeCodec, type HistoryPoint } from '../portfolio/portfolio-history';
 import type { WalletData } from './wallet-data';
 
@@ -14,6 +17,7 @@ const MAX_HISTORY_POINTS = 30;
 const MAX_PRICE_TOKENS = 20;
 
 const RangeArgs = t.exact(t.type({ range: HistoryRangeCodec }));
+const PrepareArgs = t.exact(t.type({ route: t.string, body: t.UnknownRecord }));
 const PricesArgs = t.exact(t.type({ tokens: t.array(t.string) }));
 
 /** A tool's outcome: the arguments as parsed (for the response's `toolCalls`) and the data for the model. */
@@ -51,6 +55,18 @@ export const resolvePriceTokens = (data: Pick<WalletData, 'registry'>, asked: Re
     else refs.push(registryTokenRef(found));
   }
   return { refs: refs.filter((r, i) => refs.findIndex((x) => x.key === r.key) === i), unknown };
+};
+
+/** What the model is told of a preparation: the transactions in words and the simulation, without the calldata. */
+const simulationForModel = (prepared: PreparedTransactions) => {
+  const json = preparedTransactionsJson(prepared);
+  return {
+    action: json.action,
+    transactions: json.transactions.map((tx) => ({ kind: tx.kind, description: tx.description })),
+    simulation: json.simulation,
+    expiresAt: json.expiresAt,
+    note: 'Prepared and simulated only: nothing was signed or sent; the user signs in their wallet.',
+  };
 };
 
 /**
@@ -99,6 +115,18 @@ export const runWalletTool =
             unknownTokens: unknown,
           }),
         };
+      }
+      case 'prepare_transaction': {
+        const decoded = PrepareArgs.decode(args);
+        if (E.isLeft(decoded)) return fail('arguments must be {"route": "/api/tx/…", "body": {…}}');
+        const prepare = data.prepareRoutes?.[decoded.right.route];
+        if (prepare === undefined) return fail(`there is no prepare route ${sanitizeChainString(decoded.right.route, 60)}; routes: ${Object.keys(data.prepareRoutes ?? {}).join(', ')}`);
+        const prepared = await prepare(wallet, decoded.right.body)();
+        if (E.isLeft(prepared)) {
+          const reply = toErrorReply(prepared.left);
+          return { arguments: args, result: sanitizePromptData({ error: { code: reply.code, message: reply.message, details: reply.details ?? null } }) };
+        }
+        return { arguments: args, result: sanitizePromptData(simulationForModel(prepared.right)) };
       }
       default:
         return fail(`there is no tool named ${sanitizeChainString(name, 40)}`);

@@ -23,12 +23,16 @@ import { runToolLoop, type ToolCallRecord } from '../ai/run-tool-loop';
 import { WALLET_TOOL_SPECS } from '../ai/wallet-tool-specs';
 import { resolvePriceTokens, runWalletTool } from '../ai/wallet-tools';
 import { withDeadline } from '../ai/with-deadline';
+import { linkedSuggestion, readLendingLinks } from '../ai/lending-links';
+import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
 
 /** A chat answer, as `POST /api/chat/message` returns it and `done` / `chat_response` carry it. */
 export interface ChatReply {
   readonly id: string;
   readonly response: string;
   readonly suggestions: ReadonlyArray<string>;
+  /** Actions the server backs with a prepare link (API.md "AI"): repay to a safe health factor, withdraw idle collateral. */
+  readonly actions: ReadonlyArray<ReturnType<typeof linkedSuggestion>>;
   readonly toolCalls: ReadonlyArray<ToolCallRecord>;
   readonly provider: string;
   readonly model: string;
@@ -136,10 +140,12 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
         { id, role: 'assistant', content: response, createdAt, provider, model: modelName },
       ])();
       if (E.isLeft(stored)) deps.logger.warn('chat exchange answered but not stored', { wallet, cause: stored.left });
+      const links = await readLendingLinks(deps)(wallet, minHealthFactorFor('moderate'))();
       return E.right({
         id,
         response,
         suggestions: followUpSuggestions(toolCalls.map((c) => c.name)),
+        actions: links.map(linkedSuggestion),
         toolCalls,
         provider,
         model: modelName,

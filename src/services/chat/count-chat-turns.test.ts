@@ -5,7 +5,7 @@ import type { ChatReply, ChatService } from './chat-service';
 import { countChatTurns, type ChatTurnOutcome } from './count-chat-turns';
 
 const WALLET = '0x1111111111111111111111111111111111111111' as WalletAddress;
-const REPLY: ChatReply = { id: 'r1', response: 'hi', suggestions: [], toolCalls: [], provider: 'heuristic', model: 'rules', createdAt: '2026-01-01T00:00:00.000Z' };
+const REPLY: ChatReply = { id: 'r1', response: 'hi', suggestions: [], actions: [], toolCalls: [], provider: 'heuristic', model: 'rules', createdAt: '2026-01-01T00:00:00.000Z' };
 
 /** A chat service whose turns end as scripted, one per call. */
 const scripted = (ends: ReadonlyArray<'answer' | 'abort' | 'refuse'>): ChatService => {

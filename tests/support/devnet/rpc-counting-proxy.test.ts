@@ -90,6 +90,27 @@ describe('rpc counting proxy', () => {
     expect(await client().getChainId()).toBe(1329);
   });
 
+  it('answers 200 with a body that is not JSON in not-json mode, and the same junk result for every call of a batch in junk-results mode', async () => {
+    proxy.setFailing(true, 'not-json');
+    const notJson = await fetch(proxy.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId"}' });
+    expect([notJson.status, notJson.headers.get('content-type'), await notJson.text()]).toEqual([200, 'text/html', '<html><body>Gateway says hello</body></html>']);
+
+    proxy.setFailing(true, 'junk-results');
+    const batch = [
+      { jsonrpc: '2.0', id: 7, method: 'eth_chainId' },
+      { jsonrpc: '2.0', id: 8, method: 'eth_blockNumber' },
+    ];
+    const junk = await fetch(proxy.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+    expect([junk.status, await junk.json()]).toEqual([
+      200,
+      [
+        { jsonrpc: '2.0', id: 7, result: '0xdeadbeef' },
+        { jsonrpc: '2.0', id: 8, result: '0xdeadbeef' },
+      ],
+    ]);
+    expect(proxy.stats()).toMatchObject({ httpRequests: 2, failedRequests: 2, rpcCalls: 3 });
+  });
+
   it('refuses or garbles eth_calls without `to` while forwarding the rest of their batch, and counts them', async () => {
     // Creation code that returns one byte 0x2a as the deployed code: PUSH1 2a, PUSH1 0, MSTORE8, PUSH1 1, PUSH1 0, RETURN.
     const codeOnly = { method: 'eth_call', params: [{ data: '0x602a60005360016000f3' }, 'latest'] };

@@ -62,13 +62,19 @@ export interface FakeHangReply {
   readonly hang: true;
 }
 
+/** HTTP 200 with `Content-Type: application/json` and this body as it is: a gateway's page, a truncated answer. */
+export interface FakeGarbageReply {
+  readonly garbage: string;
+}
+
 export type FakeChatReply =
   | FakeContentReply
   | FakeToolCallsReply
   | FakeJsonReply
   | FakeRefusalReply
   | FakeErrorReply
-  | FakeHangReply;
+  | FakeHangReply
+  | FakeGarbageReply;
 
 export type FakeSuccessReply = FakeContentReply | FakeToolCallsReply | FakeJsonReply | FakeRefusalReply;
 
@@ -110,6 +116,7 @@ export const assertReplyIsCoherent = (reply: FakeChatReply): void => {
 
 export const isErrorReply = (reply: FakeChatReply): reply is FakeErrorReply => 'status' in reply;
 export const isHangReply = (reply: FakeChatReply): reply is FakeHangReply => 'hang' in reply;
+export const isGarbageReply = (reply: FakeChatReply): reply is FakeGarbageReply => 'garbage' in reply;
 
 /** Normalises a success reply; `nextToolCallId` supplies ids for tool calls that do not name one. */
 export const planMessage = (reply: FakeSuccessReply, nextToolCallId: () => string): PlannedMessage => {

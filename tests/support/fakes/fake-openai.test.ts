@@ -226,6 +226,20 @@ describe('fake OpenAI with the official SDK', () => {
     });
   });
 
+  it('answers a garbage reply as 200 JSON-labelled bytes, which the SDK fails to parse, and records it', async () => {
+    fake.enqueue({ garbage: '{"id":"chatcmpl-1","choices":[' });
+    const raw = await fetch(`${fake.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer test-key', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'x' }] }),
+    });
+    expect([raw.status, raw.headers.get('content-type'), await raw.text()]).toEqual([200, 'application/json', '{"id":"chatcmpl-1","choices":[']);
+
+    fake.enqueue({ garbage: '<html>502</html>' });
+    await expect(client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] })).rejects.toThrow();
+    expect(fake.requests().map((r) => r.status)).toEqual([200, 200]);
+  });
+
   it('surfaces a scripted 429 as RateLimitError with retry-after', async () => {
     fake.enqueue({ status: 429, retryAfterSeconds: 7 });
     const error = await client.chat.completions

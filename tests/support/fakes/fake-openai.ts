@@ -3,6 +3,7 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 import {
   assertReplyIsCoherent,
   isErrorReply,
+  isGarbageReply,
   isHangReply,
   planMessage,
   type FakeChatReply,
@@ -311,6 +312,12 @@ export const startFakeOpenAI = async (options: FakeOpenAIOptions = {}): Promise<
     assertReplyIsCoherent(reply);
     record.reply = reply;
     if (isHangReply(reply)) return;
+    if (isGarbageReply(reply)) {
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' });
+      res.end(reply.garbage);
+      record.status = 200;
+      return;
+    }
     record.status = isErrorReply(reply)
       ? await sendError(res, reply, headers)
       : await sendSuccess(res, parsed, reply, headers, () => {

@@ -4,6 +4,7 @@ export type {
   FakeChatReply,
   FakeContentReply,
   FakeErrorReply,
+  FakeGarbageReply,
   FakeHangReply,
   FakeJsonReply,
   FakeRefusalReply,
