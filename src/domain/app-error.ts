@@ -1,3 +1,4 @@
+import type { RateLimitedCode, UnauthorizedCode } from './errors/error-codes';
 import type { UnprocessableTxCode } from './tx/action-plan';
 
 /**
@@ -16,14 +17,14 @@ export type AppError =
   | { readonly _tag: 'AddressNotAssociated'; readonly input: string }
   | { readonly _tag: 'NotFound'; readonly resource: string }
   | { readonly _tag: 'Conflict'; readonly message: string }
-  | { readonly _tag: 'Unauthorized'; readonly code: string; readonly message: string }
+  | { readonly _tag: 'Unauthorized'; readonly code: UnauthorizedCode; readonly message: string }
   | { readonly _tag: 'Forbidden'; readonly message: string }
   | { readonly _tag: 'NotOwner'; readonly resource: string }
   | { readonly _tag: 'UnprocessableTx'; readonly code: UnprocessableTxCode; readonly message: string }
   | { readonly _tag: 'PayloadTooLarge'; readonly limitBytes: number }
   | { readonly _tag: 'UnsupportedMediaType'; readonly what: 'content encoding' | 'charset' }
   | { readonly _tag: 'UnreadableRequest'; readonly reason: string }
-  | { readonly _tag: 'RateLimited'; readonly code: string; readonly retryAfterSeconds: number }
+  | { readonly _tag: 'RateLimited'; readonly code: RateLimitedCode; readonly retryAfterSeconds: number }
   | { readonly _tag: 'RpcUnavailable'; readonly cause?: unknown }
   | { readonly _tag: 'UpstreamBadResponse'; readonly service: string; readonly cause?: unknown }
   | { readonly _tag: 'UpstreamUnavailable'; readonly service: string; readonly cause?: unknown; readonly retryAfterSeconds?: number }

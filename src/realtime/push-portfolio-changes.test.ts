@@ -3,6 +3,7 @@ import { makeSilentLogger } from '../infra/logging/logger';
 import { pushPortfolioChanges } from './push-portfolio-changes';
 import type { RealtimePush } from './realtime-push';
 import type { PortfolioUpdate } from './socket-events';
+import { tokenAmount } from '../../tests/support/brands';
 
 const recordingPush = () => {
   const updates: PortfolioUpdate[] = [];
@@ -17,7 +18,7 @@ describe('pushPortfolioChanges', () => {
   it('pushes a balance_change with the changes and the new portfolio (without cache fields) to the wallet', () => {
     const { push, updates } = recordingPush();
     const before = scriptedPortfolio({ prices: { native: 0.5 } });
-    const after = { ...before, blockNumber: 120, cachedAt: '2025-06-01T11:59:00.000Z', tokenBalances: before.tokenBalances.map((b) => ({ ...b, balance: '2000000000000000000' })) };
+    const after = { ...before, blockNumber: 120, cachedAt: '2025-06-01T11:59:00.000Z', tokenBalances: before.tokenBalances.map((b) => ({ ...b, balance: tokenAmount('2000000000000000000') })) };
     pushPortfolioChanges(push, makeSilentLogger(), at)(after, before);
     const { cachedAt: _cachedAt, ...data } = after;
     expect(updates).toEqual([

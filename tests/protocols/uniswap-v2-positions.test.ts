@@ -149,7 +149,7 @@ describe('DragonSwap V1 (Uniswap v2) LP holdings through the read engine', () =>
       const outcome = await makePlanRunner(devnet.url)<PositionsRead>([makeReader().plan(holder.address)]);
       const mine = outcome.outcomes.find((o) => o.source === SOURCE);
       expect(mine !== undefined && E.isLeft(mine.result) ? mine.result.left.message : 'no error').toMatch(
-        new RegExp(`^factory ${factory} getPair\\(0x[0-9a-fA-F]{40}, 0x[0-9a-fA-F]{40}\\) \\(is the v2 factory deployed there\\?\\) failed$`),
+        new RegExp(`^factory ${factory} getPair\\(0x[0-9a-fA-F]{40}, 0x[0-9a-fA-F]{40}\\) \\(is the v2 factory deployed there\\?\\) failed: The contract function "getPair" returned no data \\("0x"\\)\\.$`),
       );
     } finally {
       await devnet.revert(snapshot);

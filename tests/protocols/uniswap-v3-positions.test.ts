@@ -267,7 +267,7 @@ describe('DragonSwap V2 (Uniswap v3) positions, read in rounds and through the P
       const outcome = await readPositions(path);
       const mine = outcome.outcomes.find((o) => o.source === SOURCE);
       expect(mine !== undefined && E.isLeft(mine.result) ? mine.result.left.message : 'no error').toBe(
-        `NonfungiblePositionManager ${v3.positionManager} on chain 1329: balanceOf(${lp.address}) (is the position manager deployed there?) failed`,
+        `NonfungiblePositionManager ${v3.positionManager} on chain 1329: balanceOf(${lp.address}) (is the position manager deployed there?) failed: The contract function "balanceOf" returned no data ("0x").`,
       );
     } finally {
       await devnet.revert(snapshot);

@@ -5,6 +5,8 @@ import type { AddressInfo, Socket } from 'node:net';
 export type RpcFailureMode =
   /** Answer HTTP 503 with a plain-text body, as a load balancer in front of a dead node does. */
   | 'http-503'
+  /** Answer HTTP 429 (Too Many Requests), as a rate-limited RPC provider does. */
+  | 'http-429'
   /** Destroy the connection without answering (viem sees a network error). */
   | 'drop-connection'
   /** Never answer, until setFailing(false) or stop() (viem times out). */
@@ -157,6 +159,9 @@ export const startRpcCountingProxy = async (targetUrl: string): Promise<RpcCount
     } else if (mode === 'hang') {
       hung.add(res);
       res.on('close', () => hung.delete(res));
+    } else if (mode === 'http-429') {
+      res.writeHead(429, { 'content-type': 'text/plain' });
+      res.end('Too Many Requests (simulated rate limit)');
     } else {
       res.writeHead(503, { 'content-type': 'text/plain' });
       res.end('Service Unavailable (simulated RPC outage)');

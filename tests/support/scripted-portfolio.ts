@@ -1,4 +1,5 @@
 import type { LiquidityPosition, Portfolio } from '../../src/domain/portfolio/portfolio';
+import { tokenAddress, tokenAmount, walletAddress } from './brands';
 
 export interface PortfolioScript {
   readonly wallet?: string;
@@ -15,16 +16,16 @@ const position = (id: string, isInRange: boolean): LiquidityPosition => ({
   platform: 'dragonswap-v2',
   kind: 'concentrated',
   poolAddress: '0x0000000000000000000000000000000000000abc',
-  token0: '0x0000000000000000000000000000000000000001',
-  token1: '0x0000000000000000000000000000000000000002',
+  token0: tokenAddress('0x0000000000000000000000000000000000000001'),
+  token1: tokenAddress('0x0000000000000000000000000000000000000002'),
   token0Symbol: 'WSEI',
   token1Symbol: 'USDC',
   fee: 3000,
   liquidity: '1000',
-  token0Amount: '1',
-  token1Amount: '1',
+  token0Amount: tokenAmount('1'),
+  token1Amount: tokenAmount('1'),
   valueUSD: 100,
-  uncollectedFees: { token0: '0', token1: '0', valueUSD: 0 },
+  uncollectedFees: { token0: tokenAmount('0'), token1: tokenAmount('0'), valueUSD: 0 },
   priceRange: { lower: 0.1, upper: 0.2, current: isInRange ? 0.15 : 0.3 },
   isInRange,
 });
@@ -33,7 +34,7 @@ const position = (id: string, isInRange: boolean): LiquidityPosition => ({
 export const scriptedPortfolio = (s: PortfolioScript = {}): Portfolio => {
   const netWorth = s.netWorthUSD ?? 1000;
   return {
-    walletAddress: s.wallet ?? '0x1111111111111111111111111111111111111111',
+    walletAddress: walletAddress(s.wallet ?? '0x1111111111111111111111111111111111111111'),
     chainId: 1329,
     blockNumber: 100,
     totalValueUSD: netWorth,
@@ -47,7 +48,7 @@ export const scriptedPortfolio = (s: PortfolioScript = {}): Portfolio => {
       symbol: token === 'native' ? 'SEI' : 'TKN',
       name: token === 'native' ? 'Sei' : 'Token',
       decimals: 18,
-      balance: '1000000000000000000',
+      balance: tokenAmount('1000000000000000000'),
       balanceFormatted: '1',
       priceUSD: price,
       valueUSD: price,

@@ -3,6 +3,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { parseAbi, type Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { Logger } from '../../services/ports/logger';
+import { appErrorOfRpcFailure } from './classify-rpc-failure';
 import type { SeiClient } from './make-sei-client';
 import type { ContractRead, ReadPlan, ReadResult, ReadStep } from './read-plan';
 
@@ -61,8 +62,9 @@ const runRound = async (deps: ReadEngineDeps, reads: ReadonlyArray<ContractRead>
 
 /**
  * Executes plans in lockstep. Round 1 runs at the latest block and also reads that block's number from Multicall3;
- * later rounds are pinned to it, so every figure describes one block. With `at`, every round runs at that block. A plan that throws fails alone;
- * a transport failure fails the whole read as RpcUnavailable.
+ * later rounds are pinned to it, so every figure describes one block. With `at`, every round runs at that block. A
+ * plan that fails (or throws) fails alone; a failure of the RPC itself fails the whole read, as its class says
+ * (rpcFailureToAppError).
  */
 export const executeReadPlans =
   <A>(deps: ReadEngineDeps, plans: ReadonlyArray<ReadPlan<A>>, at?: bigint): TE.TaskEither<AppError, ReadOutcome<A>> =>
@@ -72,6 +74,10 @@ export const executeReadPlans =
     let rounds = 0;
     const settle = (p: Pending<A>) => {
       if ('done' in p.step) p.result = E.right(p.step.done);
+      if ('failed' in p.step) {
+        p.result = E.left(p.step.failed);
+        deps.logger.warn('a read source failed; the others are kept', { source: p.source, cause: p.step.failed.message });
+      }
     };
     pending.forEach(settle);
     while (pending.some((p) => p.result === undefined)) {
@@ -87,13 +93,16 @@ export const executeReadPlans =
         results = await runRound(deps, withBlock, block);
       } catch (cause) {
         deps.logger.warn('chain read failed', { round: rounds + 1, cause: toError(cause).message });
-        return E.left({ _tag: 'RpcUnavailable', cause });
+        return E.left(appErrorOfRpcFailure(cause));
       }
       rounds += 1;
       if (block === undefined) {
         const last = results[results.length - 1];
         if (last === undefined || !last.ok || typeof last.value !== 'bigint') {
-          return E.left({ _tag: 'RpcUnavailable', cause: new Error('Multicall3 getBlockNumber failed: is Multicall3 deployed at the configured address?') });
+          // With allowFailure, a transport failure comes back as every read failing with it; a revert means no Multicall3.
+          const cause = last !== undefined && !last.ok ? last.error : undefined;
+          deps.logger.warn('chain read failed', { round: rounds, cause: `Multicall3 getBlockNumber failed (is Multicall3 deployed at the configured address?): ${toError(cause).message}` });
+          return E.left(appErrorOfRpcFailure(cause));
         }
         block = last.value;
       }
@@ -114,7 +123,7 @@ export const executeReadPlans =
       try {
         block = await deps.client.getBlockNumber();
       } catch (cause) {
-        return E.left({ _tag: 'RpcUnavailable', cause });
+        return E.left(appErrorOfRpcFailure(cause));
       }
     }
     return E.right({

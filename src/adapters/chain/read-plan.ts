@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import type { Abi, Address } from 'viem';
 
 /** One contract read. With `from`, it is sent as its own eth_call from that account (e.g. simulating `collect` as the owner). */
@@ -11,9 +12,10 @@ export interface ContractRead {
 
 export type ReadResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-/** Either the plan's answer, or reads for the next round and what to do with their results (in the same order). */
+/** The plan's answer; or its failure (this source fails alone, as a warning); or reads for the next round and what to do with their results (in the same order). */
 export type ReadStep<A> =
   | { readonly done: A }
+  | { readonly failed: Error }
   | { readonly reads: ReadonlyArray<ContractRead>; readonly next: (results: ReadonlyArray<ReadResult>) => ReadStep<A> };
 
 /**
@@ -30,14 +32,11 @@ export const done = <A>(value: A): ReadStep<A> => ({ done: value });
 
 export const readThen = <A>(reads: ReadonlyArray<ContractRead>, next: (results: ReadonlyArray<ReadResult>) => ReadStep<A>): ReadStep<A> => ({ reads, next });
 
-/** The value of a successful read, or throws naming what failed (the engine turns a throw into that source's warning). */
-export const valueOf = (result: ReadResult | undefined, what: string): unknown => {
-  if (result === undefined || !result.ok) throw new Error(`${what} failed`, { cause: result?.ok === false ? result.error : undefined });
-  return result.value;
-};
+/** The step an Either holds, or the failed step (the source's warning) when it holds an error. */
+export const stepOf = <A>(step: E.Either<Error, ReadStep<A>>): ReadStep<A> => (E.isLeft(step) ? { failed: step.left } : step.right);
 
 const mapStep = <A, B>(step: ReadStep<A>, f: (a: A) => B): ReadStep<B> =>
-  'done' in step ? { done: f(step.done) } : { reads: step.reads, next: (results) => mapStep(step.next(results), f) };
+  'done' in step ? { done: f(step.done) } : 'failed' in step ? step : { reads: step.reads, next: (results) => mapStep(step.next(results), f) };
 
 /** The same reads, with the answer transformed (to run plans of different result types together). */
 export const mapReadPlan = <A, B>(plan: ReadPlan<A>, f: (a: A) => B): ReadPlan<B> => ({ source: plan.source, start: mapStep(plan.start, f) });

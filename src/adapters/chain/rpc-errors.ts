@@ -1,4 +1,5 @@
-import { HttpRequestError, isHex, TimeoutError, type BaseError, type Hex } from 'viem';
+import { isHex, type BaseError, type Hex } from 'viem';
+import { classifyRpcFailure } from './classify-rpc-failure';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -11,11 +12,11 @@ export const revertDataOf = (error: BaseError): Hex | undefined => {
   return isRecord(data) && isHex(data.data) ? data.data : undefined;
 };
 
-/** The RPC could not be reached or answered as a failing gateway does (5xx, 429, 408, network, timeout). */
-export const isOutage = (error: BaseError): boolean =>
-  error.walk((e) => e instanceof TimeoutError) !== null ||
-  error.walk((e) => e instanceof HttpRequestError && (e.status === undefined || e.status >= 500 || e.status === 429 || e.status === 408)) !== null;
+/** The RPC could not be reached or answered as a failing gateway does (5xx, 429, 408, -32005, network, timeout). */
+export const isOutage = (error: BaseError): boolean => {
+  const failure = classifyRpcFailure(error);
+  return failure === 'timeout' || failure === 'rate-limited' || failure === 'transport';
+};
 
-/** geth and Sei answer a revert with code 3, "execution reverted[: reason]". */
-export const isRevert = (error: BaseError): boolean => error.walk((e) => isRecord(e) && e.code === 3) !== null || /execution reverted/i.test(error.message);
-
+/** geth and Sei answer a revert with code 3, "execution reverted[: reason]"; a call that returned no data is one too. */
+export const isRevert = (error: BaseError): boolean => classifyRpcFailure(error) === 'revert';

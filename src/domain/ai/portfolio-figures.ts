@@ -1,4 +1,5 @@
 import type { Portfolio } from '../portfolio/portfolio';
+import { totalsOf, type PortfolioTotals } from '../portfolio/portfolio-totals';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../tokens/sanitize-chain-string';
 
 /** The performance numbers the rule-based answers use (a subset of the performance read). */
@@ -20,14 +21,8 @@ export interface ScoredFactor {
 }
 
 /** Everything the rule-based engine reasons about, taken from the real portfolio, its risk and performance. */
-export interface PortfolioFigures {
+export interface PortfolioFigures extends PortfolioTotals {
   readonly walletAddress: string;
-  readonly totalValueUSD: number;
-  readonly netWorthUSD: number;
-  readonly totalSuppliedUSD: number;
-  readonly totalBorrowedUSD: number;
-  readonly totalLiquidityUSD: number;
-  readonly healthFactor: number | null;
   readonly liquidationRisk: string;
   readonly riskLevel: 'low' | 'medium' | 'high' | 'critical';
   readonly riskScore: number;
@@ -54,12 +49,7 @@ export const portfolioFigures = (p: Portfolio, performance: PerformanceFigures |
   const outOfRange = p.liquidityPositions.filter((x) => !x.isInRange);
   return {
     walletAddress: p.walletAddress,
-    totalValueUSD: p.totalValueUSD,
-    netWorthUSD: p.netWorthUSD,
-    totalSuppliedUSD: p.totalSuppliedUSD,
-    totalBorrowedUSD: p.totalBorrowedUSD,
-    totalLiquidityUSD: p.totalLiquidityUSD,
-    healthFactor: p.healthFactor,
+    ...totalsOf(p),
     liquidationRisk: p.risk.liquidationRisk,
     riskLevel: p.risk.level,
     riskScore: p.risk.score,

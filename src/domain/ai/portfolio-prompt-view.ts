@@ -1,4 +1,5 @@
 import type { Portfolio, Risk } from '../portfolio/portfolio';
+import { totalsOf } from '../portfolio/portfolio-totals';
 import { MAX_NAME_LENGTH, MAX_SYMBOL_LENGTH, sanitizeChainString } from '../tokens/sanitize-chain-string';
 import { sanitizePromptData } from './sanitize-prompt-data';
 
@@ -18,12 +19,7 @@ export const portfolioPromptView = (p: Portfolio): unknown => {
   return sanitizePromptData({
     walletAddress: p.walletAddress,
     chainId: p.chainId,
-    totalValueUSD: p.totalValueUSD,
-    netWorthUSD: p.netWorthUSD,
-    totalSuppliedUSD: p.totalSuppliedUSD,
-    totalBorrowedUSD: p.totalBorrowedUSD,
-    totalLiquidityUSD: p.totalLiquidityUSD,
-    healthFactor: p.healthFactor,
+    ...totalsOf(p),
     tokenBalances: held.slice(0, MAX_TOKENS_IN_PROMPT).map((b) => ({
       symbol: symbolOf(b.symbol),
       name: sanitizeChainString(b.name, MAX_NAME_LENGTH),

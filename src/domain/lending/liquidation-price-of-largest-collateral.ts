@@ -3,10 +3,10 @@ import { liquidationPrice } from './liquidation-price';
 import type { LendingPosition } from '../portfolio/portfolio';
 
 /** The fields of a valued lending position this needs (a `LendingPosition` has them all). */
-export type ValuedLendingPosition = Pick<
-  LendingPosition,
-  'type' | 'token' | 'tokenSymbol' | 'amountFormatted' | 'valueUSD' | 'usageAsCollateral' | 'liquidationThreshold'
->;
+/** What the liquidation price needs of a lending position; `token` only names the asset in the answer. */
+export type ValuedLendingPosition = Pick<LendingPosition, 'type' | 'tokenSymbol' | 'amountFormatted' | 'valueUSD' | 'usageAsCollateral' | 'liquidationThreshold'> & {
+  readonly token: string;
+};
 
 export interface CollateralLiquidationPrice {
   /** The collateral's `token` (checksummed address). */

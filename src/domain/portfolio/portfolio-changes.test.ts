@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import type { LendingPosition, LiquidityPosition, Portfolio, TokenBalance } from './portfolio';
 import { portfolioChanges, portfolioUpdateType } from './portfolio-changes';
+import { tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
 
 const sei = (balance: string, valueUSD: number): TokenBalance => ({
   token: 'native',
   symbol: 'SEI',
   name: 'Sei',
   decimals: 18,
-  balance,
+  balance: tokenAmount(balance),
   balanceFormatted: balance,
   priceUSD: 0.5,
   valueUSD,
@@ -29,9 +30,9 @@ const supply = (amount: string, valueUSD: number): LendingPosition => ({
   id: 'yei:supply:USDC',
   platform: 'yei',
   type: 'supply',
-  token: '0x3894085Ef7Ff0f0aeDf52E2A2704928d1Ec074F1',
+  token: tokenAddress('0x3894085Ef7Ff0f0aeDf52E2A2704928d1Ec074F1'),
   tokenSymbol: 'USDC',
-  amount,
+  amount: tokenAmount(amount),
   amountFormatted: amount,
   valueUSD,
   apy: 4.2,
@@ -44,22 +45,22 @@ const lp = (liquidity: string, isInRange: boolean, fees0 = '0'): LiquidityPositi
   platform: 'dragonswap-v2',
   kind: 'concentrated',
   poolAddress: '0x0000000000000000000000000000000000000abc',
-  token0: '0x0000000000000000000000000000000000000001',
-  token1: '0x0000000000000000000000000000000000000002',
+  token0: tokenAddress('0x0000000000000000000000000000000000000001'),
+  token1: tokenAddress('0x0000000000000000000000000000000000000002'),
   token0Symbol: 'WSEI',
   token1Symbol: 'USDC',
   fee: 3000,
   liquidity,
-  token0Amount: '10',
-  token1Amount: '20',
+  token0Amount: tokenAmount('10'),
+  token1Amount: tokenAmount('20'),
   valueUSD: 30,
-  uncollectedFees: { token0: fees0, token1: '0', valueUSD: 0 },
+  uncollectedFees: { token0: tokenAmount(fees0), token1: tokenAmount('0'), valueUSD: 0 },
   priceRange: { lower: 0.1, upper: 0.2, current: 0.15 },
   isInRange,
 });
 
 const base: Portfolio = {
-  walletAddress: '0x1111111111111111111111111111111111111111',
+  walletAddress: walletAddress('0x1111111111111111111111111111111111111111'),
   chainId: 1329,
   blockNumber: 100,
   totalValueUSD: 150,

@@ -1,14 +1,18 @@
 import * as t from 'io-ts';
+import { TokenAddressCodec } from '../address/token-address';
+import { TokenAmountCodec } from '../address/token-amount';
+import { WalletAddressCodec } from '../address/wallet-address';
 
 const NullableNumber = t.union([t.number, t.null]);
 const PriceSource = t.union([t.literal('coingecko'), t.literal('dex'), t.null]);
 
 export const TokenBalanceCodec = t.type({
+  /** "native" or the token's address (the pricing key). */
   token: t.string,
   symbol: t.string,
   name: t.string,
   decimals: t.number,
-  balance: t.string,
+  balance: TokenAmountCodec,
   balanceFormatted: t.string,
   priceUSD: NullableNumber,
   valueUSD: NullableNumber,
@@ -22,9 +26,9 @@ export const LendingPositionCodec = t.type({
   id: t.string,
   platform: t.string,
   type: t.union([t.literal('supply'), t.literal('borrow')]),
-  token: t.string,
+  token: TokenAddressCodec,
   tokenSymbol: t.string,
-  amount: t.string,
+  amount: TokenAmountCodec,
   amountFormatted: t.string,
   valueUSD: NullableNumber,
   apy: t.number,
@@ -38,16 +42,16 @@ export const LiquidityPositionCodec = t.type({
   platform: t.string,
   kind: t.union([t.literal('concentrated'), t.literal('full-range')]),
   poolAddress: t.string,
-  token0: t.string,
-  token1: t.string,
+  token0: TokenAddressCodec,
+  token1: TokenAddressCodec,
   token0Symbol: t.string,
   token1Symbol: t.string,
   fee: t.number,
   liquidity: t.string,
-  token0Amount: t.string,
-  token1Amount: t.string,
+  token0Amount: TokenAmountCodec,
+  token1Amount: TokenAmountCodec,
   valueUSD: NullableNumber,
-  uncollectedFees: t.type({ token0: t.string, token1: t.string, valueUSD: NullableNumber }),
+  uncollectedFees: t.type({ token0: TokenAmountCodec, token1: TokenAmountCodec, valueUSD: NullableNumber }),
   priceRange: t.type({ lower: NullableNumber, upper: NullableNumber, current: NullableNumber }),
   isInRange: t.boolean,
 });
@@ -74,7 +78,7 @@ export const WarningCodec = t.type({ source: t.string, message: t.string });
 /** The portfolio as the API returns it (and as it is cached and snapshotted). */
 export const PortfolioCodec = t.intersection([
   t.type({
-    walletAddress: t.string,
+    walletAddress: WalletAddressCodec,
     chainId: t.number,
     blockNumber: t.number,
     totalValueUSD: t.number,

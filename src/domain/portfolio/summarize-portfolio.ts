@@ -1,12 +1,7 @@
 import type { Portfolio } from './portfolio';
+import { totalsOf, type PortfolioTotals } from './portfolio-totals';
 
-export interface PortfolioSummary {
-  readonly totalValueUSD: number;
-  readonly netWorthUSD: number;
-  readonly totalSuppliedUSD: number;
-  readonly totalBorrowedUSD: number;
-  readonly totalLiquidityUSD: number;
-  readonly healthFactor: number | null;
+export interface PortfolioSummary extends PortfolioTotals {
   readonly apy: { readonly lending: number | null; readonly liquidity: number | null; readonly total: number | null };
   readonly allocation: ReadonlyArray<{ readonly symbol: string; readonly valueUSD: number; readonly weight: number }>;
   /** Present, with when it was taken, when the chain could not be read and a stored snapshot is summarised. */
@@ -43,12 +38,7 @@ export const summarizePortfolio = (p: Portfolio): PortfolioSummary => {
     .sort((a, b) => b.valueUSD - a.valueUSD);
 
   return {
-    totalValueUSD: p.totalValueUSD,
-    netWorthUSD: p.netWorthUSD,
-    totalSuppliedUSD: p.totalSuppliedUSD,
-    totalBorrowedUSD: p.totalBorrowedUSD,
-    totalLiquidityUSD: p.totalLiquidityUSD,
-    healthFactor: p.healthFactor,
+    ...totalsOf(p),
     apy: { lending: round(lending), liquidity: round(liquidity), total: round(total) },
     allocation,
     ...(p.stale === true ? { stale: true, ...(p.cachedAt === undefined ? {} : { cachedAt: p.cachedAt }) } : {}),

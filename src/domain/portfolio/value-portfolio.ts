@@ -1,15 +1,17 @@
-import { formatUnitsExact, toNumberApprox } from '../amounts';
+import type { WalletAddress } from '../address/wallet-address';
+import { tokenAmountOf } from '../address/token-amount';
+import { formatUnitsExact } from '../amounts';
 import { liquidationPriceOfLargestCollateral } from '../lending';
 import { assessRisk } from '../risk';
 import type { ReadWarning, TokenHolding } from '../tokens/token-holding';
 import type { Portfolio, TokenBalance } from './portfolio';
 import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from './unpriced-positions';
-import { roundUsd, valueLendingPosition, valueLiquidityPosition, type PriceLookup, type UnitPrice } from './value-positions';
+import { usdValueOf, valueLendingPosition, valueLiquidityPosition, type PriceLookup, type UnitPrice } from './value-positions';
 
 export type { UnitPrice };
 
 export interface ValuationInput {
-  readonly walletAddress: string;
+  readonly walletAddress: WalletAddress;
   readonly chainId: number;
   readonly blockNumber: bigint;
   readonly holdings: ReadonlyArray<TokenHolding>;
@@ -29,10 +31,10 @@ export const valueHolding = (h: TokenHolding, price: UnitPrice | undefined): Tok
   symbol: h.symbol,
   name: h.name,
   decimals: h.decimals,
-  balance: h.balance.toString(),
+  balance: tokenAmountOf(h.balance),
   balanceFormatted: formatUnitsExact(h.balance, h.decimals),
   priceUSD: price?.usd ?? null,
-  valueUSD: price === undefined ? null : roundUsd(toNumberApprox(h.balance, h.decimals) * price.usd),
+  valueUSD: usdValueOf(h.balance, h.decimals, price),
   change24h: price?.change24h ?? null,
   priceSource: price?.source ?? null,
   priceStale: price?.stale ?? false,
@@ -49,12 +51,13 @@ export const valuePortfolio = (input: ValuationInput): Portfolio => {
   const liquidityPositions = input.liquidityPositions.map((p) => valueLiquidityPosition(p, input.prices));
   const supplied = lendingPositions.filter((p) => p.type === 'supply');
   const borrowed = lendingPositions.filter((p) => p.type === 'borrow');
-  const totalTokensUSD = roundUsd(sumKnown(tokenBalances.map((b) => b.valueUSD)));
-  const totalSuppliedUSD = roundUsd(sumKnown(supplied.map((p) => p.valueUSD)));
-  const totalBorrowedUSD = roundUsd(sumKnown(borrowed.map((p) => p.valueUSD)));
-  const totalLiquidityUSD = roundUsd(sumKnown(liquidityPositions.map((p) => p.valueUSD)));
-  const totalValueUSD = roundUsd(totalTokensUSD + totalSuppliedUSD + totalLiquidityUSD);
-  const netWorthUSD = roundUsd(totalValueUSD - totalBorrowedUSD);
+  // Sums of the unrounded values (API.md): a $0.000004 position counts.
+  const totalTokensUSD = sumKnown(tokenBalances.map((b) => b.valueUSD));
+  const totalSuppliedUSD = sumKnown(supplied.map((p) => p.valueUSD));
+  const totalBorrowedUSD = sumKnown(borrowed.map((p) => p.valueUSD));
+  const totalLiquidityUSD = sumKnown(liquidityPositions.map((p) => p.valueUSD));
+  const totalValueUSD = totalTokensUSD + totalSuppliedUSD + totalLiquidityUSD;
+  const netWorthUSD = totalValueUSD - totalBorrowedUSD;
   const isStableToken = new Map(input.holdings.map((h) => [h.key, h.isStable]));
   const risk = assessRisk({
     healthFactor: input.healthFactor,

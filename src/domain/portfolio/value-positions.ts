@@ -1,3 +1,4 @@
+import { tokenAmountOf } from '../address/token-amount';
 import { toNumberApprox } from '../amounts';
 import type { LendingPosition, LiquidityPosition } from './portfolio';
 import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from './unpriced-positions';
@@ -12,21 +13,19 @@ export interface UnitPrice {
 
 export type PriceLookup = ReadonlyMap<string, UnitPrice>;
 
-/** Rounds USD to a hundredth of a cent, so sums of many small values do not drift in JSON. */
-export const roundUsd = (x: number): number => Math.round(x * 1e4) / 1e4;
-
-const valueOf = (amount: bigint, decimals: number, price: UnitPrice | undefined): number | null =>
-  price === undefined ? null : roundUsd(toNumberApprox(amount, decimals) * price.usd);
+/** The USD value of `amount` base units, unrounded (API.md: clients format USD values); null without a price, never zero. */
+export const usdValueOf = (amount: bigint, decimals: number, price: UnitPrice | undefined): number | null =>
+  price === undefined ? null : toNumberApprox(amount, decimals) * price.usd;
 
 /** Both legs priced, or null: a half-priced pair is not given a misleading value. */
 const pairValue = (a: number | null, b: number | null, amountA: bigint, amountB: bigint): number | null => {
   if ((a === null && amountA > 0n) || (b === null && amountB > 0n)) return null;
-  return roundUsd((a ?? 0) + (b ?? 0));
+  return (a ?? 0) + (b ?? 0);
 };
 
 export const valueLendingPosition = (p: UnpricedLendingPosition, prices: PriceLookup): LendingPosition => {
   const { tokenRef, rawAmount: _raw, isStable: _stable, ...shape } = p;
-  return { ...shape, valueUSD: valueOf(p.rawAmount, tokenRef.decimals, prices.get(tokenRef.key)) };
+  return { ...shape, valueUSD: usdValueOf(p.rawAmount, tokenRef.decimals, prices.get(tokenRef.key)) };
 };
 
 export const valueLiquidityPosition = (p: UnpricedLiquidityPosition, prices: PriceLookup): LiquidityPosition => {
@@ -35,11 +34,11 @@ export const valueLiquidityPosition = (p: UnpricedLiquidityPosition, prices: Pri
   const price1 = prices.get(token1Ref.key);
   return {
     ...shape,
-    valueUSD: pairValue(valueOf(amount0, token0Ref.decimals, price0), valueOf(amount1, token1Ref.decimals, price1), amount0, amount1),
+    valueUSD: pairValue(usdValueOf(amount0, token0Ref.decimals, price0), usdValueOf(amount1, token1Ref.decimals, price1), amount0, amount1),
     uncollectedFees: {
-      token0: fees0.toString(),
-      token1: fees1.toString(),
-      valueUSD: pairValue(valueOf(fees0, token0Ref.decimals, price0), valueOf(fees1, token1Ref.decimals, price1), fees0, fees1),
+      token0: tokenAmountOf(fees0),
+      token1: tokenAmountOf(fees1),
+      valueUSD: pairValue(usdValueOf(fees0, token0Ref.decimals, price0), usdValueOf(fees1, token1Ref.decimals, price1), fees0, fees1),
     },
   };
 };

@@ -3,6 +3,7 @@ import { ipKeyGenerator, MemoryStore, rateLimit as expressRateLimit, type Store 
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import type { AppError } from '../../domain/app-error';
+import type { RateLimitedCode } from '../../domain/errors/error-codes';
 import { sendError } from '../envelope';
 import { toHttpError } from '../to-http-error';
 
@@ -32,13 +33,13 @@ const retryAfterOf = (req: Request): number => {
   return reset === undefined ? 1 : Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000));
 };
 
-const refusalOf = (req: Request, code: string): AppError => ({ _tag: 'RateLimited', code, retryAfterSeconds: retryAfterOf(req) });
+const refusalOf = (req: Request, code: RateLimitedCode): AppError => ({ _tag: 'RateLimited', code, retryAfterSeconds: retryAfterOf(req) });
 
 /**
  * express-rate-limit over `limit`: draft-8 `RateLimit` / `RateLimit-Policy` headers on every counted answer, and once
  * spent 429 in our envelope with `code` and Retry-After.
  */
-export const rateLimit = (limit: HttpRateLimit, code = 'RATE_LIMITED'): RequestHandler =>
+export const rateLimit = (limit: HttpRateLimit, code: RateLimitedCode = 'RATE_LIMITED'): RequestHandler =>
   expressRateLimit({
     windowMs: limit.windowMs,
     limit: limit.limit,
@@ -59,7 +60,7 @@ export const rateLimit = (limit: HttpRateLimit, code = 'RATE_LIMITED'): RequestH
  * RateLimit headers set), Left RateLimited once spent (the 429 is then already answered).
  */
 export const admitRequest =
-  (limiter: RequestHandler, key: string, req: Request, res: Response, code = 'RATE_LIMITED'): TE.TaskEither<AppError, void> =>
+  (limiter: RequestHandler, key: string, req: Request, res: Response, code: RateLimitedCode = 'RATE_LIMITED'): TE.TaskEither<AppError, void> =>
   () =>
     new Promise((resolve, reject) => {
       res.locals[KEY_LOCAL] = key;

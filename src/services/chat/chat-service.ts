@@ -25,6 +25,7 @@ import { resolvePriceTokens, runWalletTool } from '../ai/wallet-tools';
 import { withDeadline } from '../ai/with-deadline';
 import { linkedSuggestion, readLendingLinks } from '../ai/lending-links';
 import { minHealthFactorFor } from '../../domain/ai/portfolio-rules';
+import { makeReplyStream } from './reply-stream';
 
 /** A chat answer, as `POST /api/chat/message` returns it and `done` / `chat_response` carry it. */
 export interface ChatReply {
@@ -118,22 +119,11 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
       if (E.isLeft(budget)) return budget;
     }
 
-    let started = false;
-    let streamed = '';
-    const start = () => {
-      if (!started) options.stream?.onStart?.(id);
-      started = true;
-    };
-    const emit = (delta: string) => {
-      if (delta === '') return;
-      start();
-      streamed += delta;
-      options.stream?.onChunk(id, delta);
-    };
+    const stream = makeReplyStream(id, options.stream);
 
     const finish = async (response: string, provider: string, modelName: string, toolCalls: ReadonlyArray<ToolCallRecord>): Promise<E.Either<AppError | ChatAborted, ChatReply>> => {
       if (aborted()) return E.left({ _tag: 'ChatAborted' });
-      start();
+      stream.open();
       const createdAt = deps.now();
       const stored = await deps.messages.append(wallet, [
         { id: userMessageId, role: 'user', content: turn.userText, createdAt: startedAt },
@@ -160,12 +150,12 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
       if (E.isLeft(g)) return g;
       const text = turn.rules(g.right, reason);
       // Streamed sentence by sentence, unless a model answer was already partly streamed: then `done` carries the whole.
-      if (streamed === '') splitIntoSentences(text).forEach(emit);
+      if (!stream.hasText()) splitIntoSentences(text).forEach(stream.emit);
       return finish(text, 'heuristic', RULE_BASED_MODEL, []);
     };
 
     // Every check that could refuse the request has passed: a stream may open now.
-    start();
+    stream.open();
     if (model === undefined) return fromRules('not_configured');
 
     const preloaded = await turn.preload(wallet)();
@@ -182,7 +172,7 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
         runTool: runWalletTool(deps.data, wallet),
         maxSteps: deps.maxToolSteps,
         signal: deadline.signal,
-        ...(options.stream === undefined ? {} : { onDelta: (delta: string) => emit(guard.push(delta)) }),
+        ...(options.stream === undefined ? {} : { onDelta: (delta: string) => stream.emit(guard.push(delta)) }),
       })();
       if (E.isLeft(result)) {
         if (aborted()) return E.left({ _tag: 'ChatAborted' });
@@ -191,10 +181,10 @@ export const makeChatService = (deps: ChatServiceDeps): ChatService => {
       }
       if (guard.isTripped() || result.right.content.includes(deps.canary)) {
         deps.logger.warn('chat answer repeated the system prompt canary; withheld', { wallet });
-        if (streamed === '') emit(WITHHELD_ANSWER);
+        if (!stream.hasText()) stream.emit(WITHHELD_ANSWER);
         return await finish(WITHHELD_ANSWER, model.provider, model.model, result.right.toolCalls);
       }
-      emit(guard.flush());
+      stream.emit(guard.flush());
       return await finish(result.right.content, model.provider, model.model, result.right.toolCalls);
     } finally {
       deadline.dispose();

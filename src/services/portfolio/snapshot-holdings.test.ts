@@ -1,6 +1,7 @@
 import { computePerformance } from '../../domain/performance';
 import type { LendingPosition, LiquidityPosition, Portfolio, TokenBalance } from '../../domain/portfolio/portfolio';
 import { holdingsOf } from './snapshot-holdings';
+import { tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
 
 const WSEI = '0x0000000000000000000000000000000000000001';
 const USDC = '0x0000000000000000000000000000000000000002';
@@ -10,7 +11,7 @@ const balance = (token: string, symbol: string, balanceFormatted: string, priceU
   symbol,
   name: symbol,
   decimals: 18,
-  balance: '0',
+  balance: tokenAmount('0'),
   balanceFormatted,
   priceUSD,
   valueUSD: priceUSD === null ? null : Number(balanceFormatted) * priceUSD,
@@ -23,9 +24,9 @@ const lending = (type: 'supply' | 'borrow', token: string, symbol: string, amoun
   id: `yei:${type}:${token}`,
   platform: 'Yei Finance',
   type,
-  token,
+  token: tokenAddress(token),
   tokenSymbol: symbol,
-  amount: '0',
+  amount: tokenAmount('0'),
   amountFormatted,
   valueUSD,
   apy: 1,
@@ -38,22 +39,22 @@ const lp = (id: string, liquidity: string, valueUSD: number | null): LiquidityPo
   platform: 'DragonSwap V2',
   kind: 'concentrated',
   poolAddress: '0x0000000000000000000000000000000000000003',
-  token0: WSEI,
-  token1: USDC,
+  token0: tokenAddress(WSEI),
+  token1: tokenAddress(USDC),
   token0Symbol: 'WSEI',
   token1Symbol: 'USDC',
   fee: 3000,
   liquidity,
-  token0Amount: '0',
-  token1Amount: '0',
+  token0Amount: tokenAmount('0'),
+  token1Amount: tokenAmount('0'),
   valueUSD,
-  uncollectedFees: { token0: '0', token1: '0', valueUSD: 0 },
+  uncollectedFees: { token0: tokenAmount('0'), token1: tokenAmount('0'), valueUSD: 0 },
   priceRange: { lower: 0.4, upper: 0.6, current: 0.5 },
   isInRange: true,
 });
 
 const portfolio = (parts: Pick<Portfolio, 'tokenBalances' | 'lendingPositions' | 'liquidityPositions' | 'totalValueUSD'>): Portfolio => ({
-  walletAddress: WSEI,
+  walletAddress: walletAddress(WSEI),
   chainId: 1329,
   blockNumber: 1,
   netWorthUSD: parts.totalValueUSD,

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import type { AppError } from '../../domain/app-error';
+import { isChainUnavailable } from '../../domain/errors/chain-unavailable';
 import type { Logger } from '../ports/logger';
 import { callThroughCircuit } from '../circuit/call-through-circuit';
 import type { CallOutcome, CircuitBreaker } from '../circuit/circuit-breaker';
@@ -47,9 +48,9 @@ const withinDeadline =
     }
   };
 
-/** Only a transport failure (unreachable, timed out, garbage) counts against the RPC; a revert is an answer. */
+/** Only the chain being unavailable (unreachable, timed out, rate-limiting) counts against the RPC; a revert is an answer. */
 const outcomeOf = (result: E.Either<AppError, unknown>): CallOutcome =>
-  E.isLeft(result) && result.left._tag === 'RpcUnavailable' ? { kind: 'failure' } : { kind: 'success' };
+  E.isLeft(result) && isChainUnavailable(result.left) ? { kind: 'failure' } : { kind: 'success' };
 
 const circuitOpen = (retryAfterSeconds: number): AppError => ({ _tag: 'RpcUnavailable', cause: `circuit open for ${retryAfterSeconds} s` });
 

@@ -3,6 +3,7 @@ import * as TE from 'fp-ts/TaskEither';
 import type { Hex } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { Logger } from '../../../services/ports/logger';
+import { appErrorOfRpcFailure } from '../classify-rpc-failure';
 import type { ReadOutcome } from '../execute-read-plans';
 import type { SeiClient } from '../make-sei-client';
 import type { ReadPlan } from '../read-plan';
@@ -40,7 +41,7 @@ const afterTheLens = <A>(rounds: TE.TaskEither<AppError, ReadOutcome<A>>): TE.Ta
  * make, at one block, and the plans are replayed on its answers, so they produce exactly what the rounds would.
  * Falls back to the round engine when the RPC refuses code-only calls or answers garbage (then the lens rests for
  * `pauseAfterRefusalMs`), when the lens reverts, or when a plan wants a read the lens did not make. An unreachable
- * RPC is RpcUnavailable, as in the rounds.
+ * RPC fails the read as in the rounds (rpcFailureToAppError).
  */
 export const makeLensFirstReadChain = (deps: LensFirstReadChainDeps): WalletReadChain => {
   const pauseMs = deps.pauseAfterRefusalMs ?? DEFAULT_LENS_PAUSE_MS;
@@ -52,7 +53,7 @@ export const makeLensFirstReadChain = (deps: LensFirstReadChainDeps): WalletRead
       const lens = await callPortfolioLens(deps.client, portfolioLensCallData(deps.setup, hint, deps.bytecode));
       if (lens.kind === 'unreachable') {
         deps.logger.warn('chain read failed', { path: 'lens' });
-        return E.left({ _tag: 'RpcUnavailable', cause: lens.cause });
+        return E.left(appErrorOfRpcFailure(lens.cause));
       }
       if (lens.kind === 'unusable') {
         if (lens.why !== 'reverted') restingUntil = deps.now() + pauseMs;

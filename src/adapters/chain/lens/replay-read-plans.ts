@@ -33,12 +33,16 @@ const replayPlan = <A>(plan: ReadPlan<A>, answer: (read: ContractRead) => ReadRe
       return E.right({ source: plan.source, result: E.left(toError(cause)) });
     }
   }
+  if ('failed' in step) {
+    logger.warn('a read source failed; the others are kept', { source: plan.source, cause: step.failed.message });
+    return E.right({ source: plan.source, result: E.left(step.failed) });
+  }
   return E.right({ source: plan.source, result: E.right(step.done) });
 };
 
 /**
- * Runs every plan to its end on answers already in hand (no I/O), as the round engine would have run it: a plan whose
- * continuation throws fails alone, with the engine's warning. Left names the first read no answer covers: the answers
+ * Runs every plan to its end on answers already in hand (no I/O), as the round engine would have run it: a plan that
+ * fails (or whose continuation throws) fails alone, with the engine's warning. Left names the first read no answer covers: the answers
  * do not describe this read, and the caller reads in rounds instead.
  */
 export const replayReadPlans = <A>(

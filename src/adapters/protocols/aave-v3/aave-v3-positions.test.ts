@@ -1,6 +1,6 @@
-import { getAddress } from 'viem';
 import type { RegistryToken } from '../../../config/sei-networks';
 import { aaveReservePositions, type AavePositionLabels, type AaveReserveRead } from './aave-v3-positions';
+import { tokenAddress } from '../../../../tests/support/brands';
 
 const RAY = 10n ** 27n;
 /**
@@ -11,7 +11,7 @@ const APY_OF_3_PERCENT = 3.04545339388129;
 const APY_OF_5_PERCENT = 5.12710963343546;
 const APY_OF_7_PERCENT = 7.25081811708944;
 const APY_OF_8_PERCENT = 8.3287067565036;
-const asset = getAddress('0x00000000000000000000000000000000000000aa');
+const asset = tokenAddress('0x00000000000000000000000000000000000000aa');
 const usdc: RegistryToken = { address: asset, symbol: 'USDC', name: 'USD Coin', decimals: 6, coingeckoId: 'usd-coin', isStable: true };
 const labels = (known?: RegistryToken): AavePositionLabels => ({ source: 'yei', platform: 'Yei Finance', knownToken: () => known });
 

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import type { RegistryToken } from '../../../config/sei-networks';
 import { bigintRatioToNumber, formatUnitsExact } from '../../../domain/amounts';
+import { tokenAmountOf } from '../../../domain/address/token-amount';
 import { rayRateToApyPercent } from '../../../domain/lending';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { TokenRef } from '../../../domain/tokens/token-ref';
@@ -43,7 +44,7 @@ export const aaveReservePositions = (labels: AavePositionLabels, read: AaveReser
   const symbol = known?.symbol ?? (sanitizeChainString(read.token.symbol, MAX_SYMBOL_LENGTH) || '???');
   const tokenRef: TokenRef = { key: asset, address: asset, symbol, decimals, coingeckoId: known?.coingeckoId ?? null };
   const common = { platform: labels.platform, token: asset, tokenSymbol: symbol, tokenRef, isStable: known?.isStable ?? false };
-  const amountOf = (raw: bigint) => ({ rawAmount: raw, amount: raw.toString(), amountFormatted: formatUnitsExact(raw, decimals) });
+  const amountOf = (raw: bigint) => ({ rawAmount: raw, amount: tokenAmountOf(raw), amountFormatted: formatUnitsExact(raw, decimals) });
   const positions: UnpricedLendingPosition[] = [];
 
   const supplied = read.user.currentATokenBalance;

@@ -1,11 +1,16 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
+import type * as t from 'io-ts';
 import { erc20Abi, getAddress, type Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { AccountReserve } from '../../../domain/tx/lending';
 import type { LendingMarket, LendingMarketQuery, LendingMarketRead } from '../../../services/tx/lending/ports';
 import type { SeiClient } from '../../chain/make-sei-client';
+import { AbiUint } from '../../chain/read-value-codecs';
 import { aaveV3OracleAbi, aaveV3ProtocolDataProviderAbi } from './aave-v3-abis';
-import { decodeReserveConfiguration, decodeReserveRates, decodeReserveTokens, decodeUserReserve } from './decode-aave-v3-reads';
+import { decodeReadResult } from '../../chain/decode-read-result';
+import { AaveReserveConfigurationCodec, AaveReserveRatesCodec, AaveReserveTokensCodec, AaveUserReserveCodec } from './decode-aave-v3-reads';
 
 export interface AaveV3LendingMarketOptions {
   readonly client: SeiClient;
@@ -20,10 +25,22 @@ export interface AaveV3LendingMarketOptions {
 const DEFAULT_RESERVE_LIST_TTL_MS = 10 * 60 * 1000;
 const READS_PER_RESERVE = 4;
 
-const asUint = (value: unknown, what: string): bigint => {
-  if (typeof value !== 'bigint') throw new Error(`${what}: not an unsigned integer`);
-  return value;
-};
+/** A multicall answer (allowFailure: false) through decodeReadResult; a wrong shape throws, which `read` turns into its error. */
+const decoded =
+  <A>(codec: t.Decoder<unknown, A>, what: string) =>
+  (value: unknown): A =>
+    pipe(
+      decodeReadResult(codec, what)({ ok: true, value }),
+      E.getOrElse((error): A => {
+        throw error;
+      }),
+    );
+
+const asUint = (value: unknown, what: string): bigint => decoded(AbiUint, what)(value);
+const decodeReserveTokens = decoded(AaveReserveTokensCodec, 'getAllReservesTokens');
+const decodeUserReserve = decoded(AaveUserReserveCodec, 'getUserReserveData');
+const decodeReserveConfiguration = decoded(AaveReserveConfigurationCodec, 'getReserveConfigurationData');
+const decodeReserveRates = decoded(AaveReserveRatesCodec, 'getReserveData');
 
 /**
  * The Yei market for the lending planners. One multicall at the plan's block reads, per reserve,
@@ -43,7 +60,7 @@ export const makeAaveV3LendingMarket = (options: AaveV3LendingMarketOptions): Le
   const readReserveList = async (blockNumber: bigint | undefined): Promise<ReadonlyArray<Address>> => {
     if (reserveList !== undefined && now() - reserveList.readAt < ttl) return reserveList.assets;
     const tokens = await client.readContract({ address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getAllReservesTokens', blockNumber });
-    const assets = decodeReserveTokens(tokens).map((t) => t.asset);
+    const assets = decodeReserveTokens(tokens).map((entry) => entry.tokenAddress);
     reserveList = { assets, readAt: now() };
     return assets;
   };

@@ -25,17 +25,19 @@ const perReserve = (aToken: bigint, debt: bigint): ReadonlyArray<ReadResult> => 
 
 type Round = { readonly calls: ReadonlyArray<string>; readonly answer: ReadonlyArray<ReadResult> };
 
-/** Runs a plan against canned answers, one per round; returns the calls made per round and the result. */
+/** Runs a plan against canned answers, one per round; returns the calls made per round and the result, or throws the plan's failure. */
 const drive = (step: ReadStep<PositionsRead>, answers: ReadonlyArray<(calls: ReadonlyArray<string>) => ReadonlyArray<ReadResult>>) => {
   const rounds: Round[] = [];
   let current = step;
   for (const answerFor of answers) {
     if ('done' in current) break;
+    if ('failed' in current) throw current.failed;
     const calls = current.reads.map((r) => `${r.address === pool ? 'pool' : r.address === dataProvider ? 'dp' : r.address}.${r.functionName}`);
     const answer = answerFor(calls);
     rounds.push({ calls, answer });
     current = current.next(answer);
   }
+  if ('failed' in current) throw current.failed;
   if (!('done' in current)) throw new Error('plan wants more rounds');
   return { rounds: rounds.map((r) => r.calls), result: current.done };
 };
@@ -89,13 +91,13 @@ describe('makeAaveV3Reader plan', () => {
     expect(result.warnings).toEqual([{ source: 'yei:AAA', message: 'Yei Finance reserve AAA could not be read (getUserReserveData failed: execution reverted)' }]);
   });
 
-  it('throws when the pool does not answer, naming the pool', () => {
+  it('fails when the pool does not answer, naming the pool', () => {
     expect(() => drive(makeReader().plan(wallet).start, [() => [failed, reservesList]])).toThrow(
       `Yei Finance Pool.getUserAccountData at ${pool} failed: execution reverted`,
     );
   });
 
-  it('throws when the data provider answers no reserve read, and forgets the list', () => {
+  it('fails when the data provider answers no reserve read, and forgets the list', () => {
     const reader = makeReader();
     const broken = () => [failed, failed, failed, failed, failed, failed];
     expect(() => drive(reader.plan(wallet).start, [() => [accountData(0n, maxUint256), reservesList], broken])).toThrow(
@@ -119,9 +121,11 @@ describe('makeAaveV3Reader plan', () => {
   });
 
   it('refuses answers of the wrong shape', () => {
-    expect(() => drive(makeReader().plan(wallet).start, [() => [ok([1n, 2n]), reservesList]])).toThrow('getUserAccountData: unexpected answer (expected 6 values)');
+    expect(() => drive(makeReader().plan(wallet).start, [() => [ok([1n, 2n]), reservesList]])).toThrow(
+      `Yei Finance Pool.getUserAccountData at ${pool}: unexpected answer (not at least 6 values)`,
+    );
     expect(() => drive(makeReader().plan(wallet).start, [() => [accountData(0n, maxUint256), ok([{ symbol: 'X', tokenAddress: 'nope' }])]])).toThrow(
-      'getAllReservesTokens: entry 0 is not (symbol, tokenAddress)',
+      `Yei Finance ProtocolDataProvider.getAllReservesTokens at ${dataProvider}: unexpected answer (value 0.tokenAddress is not TokenAddress)`,
     );
   });
 

@@ -1,17 +1,22 @@
+import * as A from 'fp-ts/Array';
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
+import { sequenceS } from 'fp-ts/Apply';
 import { getAddress, type Address } from 'viem';
 import { healthFactorFromWad } from '../../../domain/lending';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { ReadWarning } from '../../../domain/tokens/token-holding';
-import { done, readThen, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { decodeReadResult } from '../../chain/decode-read-result';
+import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
 import type { PositionsRead, ProtocolReader, UnpricedLendingPosition } from '../protocol-reader';
 import { aaveV3PoolAbi, aaveV3ProtocolDataProviderAbi } from './aave-v3-abis';
 import { aaveReservePositions, type AavePositionLabels, type AaveReserveRead, type KnownToken } from './aave-v3-positions';
 import {
-  decodeAccountData,
-  decodeReserveConfiguration,
-  decodeReserveRates,
-  decodeReserveTokens,
-  decodeUserReserve,
+  AaveAccountDataCodec,
+  AaveReserveConfigurationCodec,
+  AaveReserveRatesCodec,
+  AaveReserveTokensCodec,
+  AaveUserReserveCodec,
   type AaveAccountData,
   type AaveReserveToken,
 } from './decode-aave-v3-reads';
@@ -35,29 +40,12 @@ export const DEFAULT_RESERVE_LIST_TTL_MS = 10 * 60 * 1000;
 /** Reads per reserve, in this order: getUserReserveData, getReserveData, getReserveConfigurationData. */
 const READS_PER_RESERVE = 3;
 
-/** viem's one-line reason when there is one (e.g. `returned no data ("0x")`), else the first line of the message. */
-const reasonOf = (result: ReadResult | undefined): string => {
-  if (result === undefined) return 'no result';
-  if (result.ok) return 'unexpected answer';
-  const error = result.error;
-  if (error instanceof Error) {
-    const short = 'shortMessage' in error && typeof error.shortMessage === 'string' ? error.shortMessage : error.message;
-    return (short.split('\n')[0] ?? short).slice(0, 200);
-  }
-  return 'unknown error';
-};
-
-const valueOrThrow = (result: ReadResult | undefined, what: string): unknown => {
-  if (result === undefined || !result.ok) throw new Error(`${what} failed: ${reasonOf(result)}`, { cause: result?.ok === false ? result.error : undefined });
-  return result.value;
-};
-
 /**
  * The Aave v3 lending adapter (Yei Finance on Sei). Cold, it takes two rounds: (1) Pool.getUserAccountData and
  * ProtocolDataProvider.getAllReservesTokens, (2) per reserve getUserReserveData, getReserveData and
  * getReserveConfigurationData. The reserve list is then memoised for `reserveListTtlMs`, and a warm read puts the
  * account data and every per-reserve read in ONE round. The number of rounds never depends on the number of reserves.
- * The plan throws (the engine makes it this source's warning) when the Pool or the data provider does not answer;
+ * The plan fails (the engine makes it this source's warning) when the Pool or the data provider does not answer;
  * a single reserve that cannot be read is a warning next to the other reserves' positions.
  */
 export const makeAaveV3Reader = (options: AaveV3ReaderOptions): ProtocolReader => {
@@ -78,37 +66,43 @@ export const makeAaveV3Reader = (options: AaveV3ReaderOptions): ProtocolReader =
       { address: dataProvider, abi: aaveV3ProtocolDataProviderAbi, functionName: 'getReserveConfigurationData', args: [asset] },
     ]);
 
-  const decodeAccount = (result: ReadResult | undefined): AaveAccountData =>
-    decodeAccountData(valueOrThrow(result, `${options.platform} Pool.getUserAccountData at ${pool}`));
+  const decodeAccount = decodeReadResult(AaveAccountDataCodec, `${options.platform} Pool.getUserAccountData at ${pool}`);
+  const decodeReserves = (result: ReadResult | undefined): E.Either<Error, ReadonlyArray<AaveReserveToken>> =>
+    pipe(
+      decodeReadResult(AaveReserveTokensCodec, `${options.platform} ProtocolDataProvider.getAllReservesTokens at ${dataProvider}`)(result),
+      E.map((entries) => entries.map(({ symbol, tokenAddress }) => ({ symbol, asset: tokenAddress }))),
+    );
+
+  /** One reserve's three reads (laid out as reserveReads does), decoded. */
+  const decodeReserve = (token: AaveReserveToken, results: ReadonlyArray<ReadResult>): E.Either<Error, AaveReserveRead> =>
+    sequenceS(E.Apply)({
+      token: E.right(token),
+      user: decodeReadResult(AaveUserReserveCodec, 'getUserReserveData')(results[0]),
+      rates: decodeReadResult(AaveReserveRatesCodec, 'getReserveData')(results[1]),
+      configuration: decodeReadResult(AaveReserveConfigurationCodec, 'getReserveConfigurationData')(results[2]),
+    });
+
+  const reserveWarning = (token: AaveReserveToken, cause: Error): ReadWarning => {
+    const label = options.knownToken(token.asset)?.symbol ?? (sanitizeChainString(token.symbol, MAX_SYMBOL_LENGTH) || token.asset);
+    return { source: `${source}:${label}`, message: `${options.platform} reserve ${label} could not be read (${cause.message})` };
+  };
 
   const finish = (account: AaveAccountData, reserves: ReadonlyArray<AaveReserveToken>, results: ReadonlyArray<ReadResult>): ReadStep<PositionsRead> => {
-    const lending: UnpricedLendingPosition[] = [];
-    const warnings: ReadWarning[] = [];
-    reserves.forEach((token, i) => {
-      const at = i * READS_PER_RESERVE;
-      try {
-        const read: AaveReserveRead = {
-          token,
-          user: decodeUserReserve(valueOrThrow(results[at], 'getUserReserveData')),
-          rates: decodeReserveRates(valueOrThrow(results[at + 1], 'getReserveData')),
-          configuration: decodeReserveConfiguration(valueOrThrow(results[at + 2], 'getReserveConfigurationData')),
-        };
-        lending.push(...aaveReservePositions(labels, read));
-      } catch (cause) {
-        const label = options.knownToken(token.asset)?.symbol ?? (sanitizeChainString(token.symbol, MAX_SYMBOL_LENGTH) || token.asset);
-        warnings.push({
-          source: `${source}:${label}`,
-          message: `${options.platform} reserve ${label} could not be read (${cause instanceof Error ? cause.message : String(cause)})`,
-        });
-      }
-    });
-    if (reserves.length > 0 && warnings.length === reserves.length) {
+    const decoded = reserves.map((token, i) =>
+      pipe(
+        decodeReserve(token, results.slice(i * READS_PER_RESERVE, (i + 1) * READS_PER_RESERVE)),
+        E.mapLeft((cause) => reserveWarning(token, cause)),
+      ),
+    );
+    const { left: warnings, right: reads } = A.separate(decoded);
+    if (reserves.length > 0 && reads.length === 0) {
       reserveList = undefined;
-      throw new Error(`${options.platform} ProtocolDataProvider at ${dataProvider} answered none of its ${reserves.length} reserves' reads`);
+      return { failed: new Error(`${options.platform} ProtocolDataProvider at ${dataProvider} answered none of its ${reserves.length} reserves' reads`) };
     }
+    const lending: ReadonlyArray<UnpricedLendingPosition> = reads.flatMap((read) => aaveReservePositions(labels, read));
     // No debt is null whatever the pool's sentinel looks like: never Infinity, never a huge number from dust rounding.
     const healthFactor = account.totalDebtBase === 0n ? null : healthFactorFromWad(account.healthFactor);
-    return done({ lending, liquidity: [], healthFactor, warnings });
+    return done({ lending: [...lending], liquidity: [], healthFactor, warnings });
   };
 
   const plan = (wallet: Address) => {
@@ -116,18 +110,25 @@ export const makeAaveV3Reader = (options: AaveV3ReaderOptions): ProtocolReader =
     if (cached !== undefined) {
       return {
         source,
-        start: readThen([accountRead(wallet), ...reserveReads(cached, wallet)], (results) => finish(decodeAccount(results[0]), cached, results.slice(1))),
+        start: readThen([accountRead(wallet), ...reserveReads(cached, wallet)], (results) =>
+          stepOf(pipe(decodeAccount(results[0]), E.map((account) => finish(account, cached, results.slice(1))))),
+        ),
       };
     }
     return {
       source,
-      start: readThen([accountRead(wallet), listRead], (first): ReadStep<PositionsRead> => {
-        const account = decodeAccount(first[0]);
-        const reserves = decodeReserveTokens(valueOrThrow(first[1], `${options.platform} ProtocolDataProvider.getAllReservesTokens at ${dataProvider}`));
-        reserveList = { reserves, readAt: now() };
-        if (reserves.length === 0) return finish(account, [], []);
-        return readThen(reserveReads(reserves, wallet), (second) => finish(account, reserves, second));
-      }),
+      start: readThen([accountRead(wallet), listRead], (first) =>
+        stepOf(
+          pipe(
+            sequenceS(E.Apply)({ account: decodeAccount(first[0]), reserves: decodeReserves(first[1]) }),
+            E.map(({ account, reserves }): ReadStep<PositionsRead> => {
+              reserveList = { reserves, readAt: now() };
+              if (reserves.length === 0) return finish(account, [], []);
+              return readThen(reserveReads(reserves, wallet), (second) => finish(account, reserves, second));
+            }),
+          ),
+        ),
+      ),
     };
   };
 

@@ -1,9 +1,12 @@
+import * as E from 'fp-ts/Either';
 import { erc20Abi, multicall3Abi, type Address } from 'viem';
 import { MAX_NAME_LENGTH, MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { ReadWarning, TokenHolding } from '../../../domain/tokens/token-holding';
 import { NATIVE_KEY } from '../../../domain/tokens/token-ref';
 import type { TokenMetadata, TokenToRead } from '../../../services/portfolio/ports';
-import { readThen, done, type ContractRead, type ReadPlan, type ReadResult } from '../../chain/read-plan';
+import { decodeOptionalRead, decodeReadResult, optionalDecimals, optionalString } from '../../chain/decode-read-result';
+import { readThen, done, type ContractRead, type ReadPlan } from '../../chain/read-plan';
+import { AbiUint } from '../../chain/read-value-codecs';
 
 export interface TokenBalancesResult {
   readonly holdings: ReadonlyArray<TokenHolding>;
@@ -19,7 +22,8 @@ export interface TokenBalancesInput {
   readonly tokens: ReadonlyArray<TokenToRead>;
 }
 
-const asString = (r: ReadResult | undefined): string | undefined => (r?.ok === true && typeof r.value === 'string' ? r.value : undefined);
+const asBalance = decodeOptionalRead(AbiUint);
+const decodeNativeBalance = decodeReadResult(AbiUint, 'native SEI balance');
 
 /**
  * Native SEI (Multicall3.getEthBalance) and every ERC-20 balanceOf in one round; decimals/symbol/name of
@@ -40,33 +44,33 @@ export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBala
   return {
     source: 'tokens',
     start: readThen(reads, (results) => {
-      const native = results[0];
-      if (native === undefined || !native.ok || typeof native.value !== 'bigint') throw new Error('native SEI balance could not be read');
+      const native = decodeNativeBalance(results[0]);
+      if (E.isLeft(native)) return { failed: native.left };
       const holdings: TokenHolding[] = [
-        { key: NATIVE_KEY, address: null, symbol: 'SEI', name: 'Sei', decimals: 18, coingeckoId: input.nativeCoingeckoId, balance: native.value, isStable: false },
+        { key: NATIVE_KEY, address: null, symbol: 'SEI', name: 'Sei', decimals: 18, coingeckoId: input.nativeCoingeckoId, balance: native.right, isStable: false },
       ];
       const warnings: ReadWarning[] = [];
       const discoveredMetadata: Array<{ address: Address; metadata: TokenMetadata }> = [];
       for (const { token, address, start } of layout) {
-        const balance = results[start];
+        const balance = asBalance(results[start]);
         const metadata: TokenMetadata | undefined =
           'known' in token
             ? token.known
             : (token.cachedMetadata ??
               (() => {
-                const decimals = results[start + 1];
-                const symbol = asString(results[start + 2]);
-                if (decimals?.ok !== true || typeof decimals.value !== 'number' || decimals.value > 36) return undefined;
+                const decimals = optionalDecimals(results[start + 1]);
+                const symbol = optionalString(results[start + 2]);
+                if (decimals === undefined) return undefined;
                 const meta = {
-                  decimals: decimals.value,
+                  decimals,
                   symbol: sanitizeChainString(symbol ?? '???', MAX_SYMBOL_LENGTH),
-                  name: sanitizeChainString(asString(results[start + 3]) ?? symbol ?? 'Unknown token', MAX_NAME_LENGTH),
+                  name: sanitizeChainString(optionalString(results[start + 3]) ?? symbol ?? 'Unknown token', MAX_NAME_LENGTH),
                 };
                 discoveredMetadata.push({ address, metadata: meta });
                 return meta;
               })());
         const label = 'known' in token ? token.known.symbol : address;
-        if (balance === undefined || !balance.ok || typeof balance.value !== 'bigint') {
+        if (balance === undefined) {
           warnings.push({ source: `erc20:${label}`, message: `balanceOf failed for ${label} (${address})` });
           continue;
         }
@@ -74,7 +78,7 @@ export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBala
           warnings.push({ source: `erc20:${label}`, message: `${address} does not answer decimals(): not an ERC-20 token` });
           continue;
         }
-        if (balance.value === 0n) continue;
+        if (balance === 0n) continue;
         holdings.push({
           key: address,
           address,
@@ -82,7 +86,7 @@ export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBala
           name: metadata.name,
           decimals: metadata.decimals,
           coingeckoId: 'known' in token ? token.known.coingeckoId : null,
-          balance: balance.value,
+          balance,
           isStable: 'known' in token ? token.known.isStable : false,
         });
       }

@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { baseUnits, uint112Reserve } from '../../../../tests/support/arbitraries';
-import type { Address } from 'viem';
 import type { TokenInfo } from '../uniswap-v3/token-info-book';
 import { buildFullRangePosition, type FullRangePositionFacts } from './build-full-range-position';
+import type { TokenAddress } from '../../../domain/address/token-address';
+import { tokenAddress } from '../../../../tests/support/brands';
 
-const A: Address = '0x1000000000000000000000000000000000000001';
-const B: Address = '0x2000000000000000000000000000000000000002';
-const info = (address: Address, symbol: string, decimals: number, isStable = false): TokenInfo => ({
+const A = tokenAddress('0x1000000000000000000000000000000000000001');
+const B = tokenAddress('0x2000000000000000000000000000000000000002');
+const info = (address: TokenAddress, symbol: string, decimals: number, isStable = false): TokenInfo => ({
+  address,
   ref: { key: address, address, symbol, decimals, coingeckoId: null },
   isStable,
 });

@@ -1,7 +1,8 @@
 import type { Address } from 'viem';
 import { bigintRatioToNumber } from '../../../domain/amounts/bigint-ratio-to-number';
+import { tokenAmountOf } from '../../../domain/address/token-amount';
 import type { UnpricedLiquidityPosition } from '../protocol-reader';
-import { finiteOrNull } from '../uniswap-v3/read-result-values';
+import { finiteOrNull } from '../uniswap-v3/finite-or-null';
 import type { TokenInfo } from '../uniswap-v3/token-info-book';
 
 export interface FullRangePositionFacts {
@@ -36,14 +37,14 @@ export const buildFullRangePosition = (f: FullRangePositionFacts): UnpricedLiqui
     platform: f.platform,
     kind: 'full-range',
     poolAddress: f.pair,
-    token0: f.token0.ref.key,
-    token1: f.token1.ref.key,
+    token0: f.token0.address,
+    token1: f.token1.address,
     token0Symbol: f.token0.ref.symbol,
     token1Symbol: f.token1.ref.symbol,
     fee: f.fee,
     liquidity: f.balance.toString(),
-    token0Amount: amount0.toString(),
-    token1Amount: amount1.toString(),
+    token0Amount: tokenAmountOf(amount0),
+    token1Amount: tokenAmountOf(amount1),
     priceRange: { lower: null, upper: null, current },
     isInRange: true,
     token0Ref: f.token0.ref,

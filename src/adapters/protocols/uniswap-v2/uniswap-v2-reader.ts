@@ -1,9 +1,12 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import { getAddress, zeroAddress, type Address } from 'viem';
 import type { RegistryToken } from '../../../config/sei-networks';
 import type { ReadWarning } from '../../../domain/tokens/token-holding';
-import { done, readThen, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { decodeReadResult } from '../../chain/decode-read-result';
+import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { AbiAddress, AbiUint, abiMembers } from '../../chain/read-value-codecs';
 import type { PositionsRead, ProtocolReader, UnpricedLiquidityPosition } from '../protocol-reader';
-import { addressOf, bigintAt, bigintOf, tupleOf } from '../uniswap-v3/read-result-values';
 import { makeTokenInfoBook, type KnownTokenLookup } from '../uniswap-v3/token-info-book';
 import { buildFullRangePosition } from './build-full-range-position';
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from './uniswap-v2-abis';
@@ -41,12 +44,14 @@ type PairLookup = { readonly pair: Address } | { readonly none: true; readonly c
 
 const lower = (a: string) => a.toLowerCase();
 
+const ReservesCodec = abiMembers(2, { reserve0: [0, AbiUint], reserve1: [1, AbiUint] });
+
 /**
  * Reads a wallet's Uniswap v2 (DragonSwap V1) LP holdings in one round once the pairs are known, two before:
  *  1. factory.getPair for every registry token pair not looked up yet; balanceOf(owner), totalSupply, getReserves
  *     (and token0/token1 the first time) of every known pair, configured pairs included;
  *  2. the same for pairs found in round 1, and decimals/symbol of non-registry tokens of held pairs.
- * A failing getPair (no factory there) throws, which the engine reports as this source's warning; a failing pair
+ * A failing getPair (no factory there) fails the plan, which the engine reports as this source's warning; a failing pair
  * is a warning of its own.
  */
 export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolReader => {
@@ -72,19 +77,31 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
 
   /** Parses one pair's answers (as laid out by pairReads); a failure is a warning, not the adapter's failure. */
   const parsePair = (pair: Address, results: ReadonlyArray<ReadResult>, warnings: ReadWarning[]): PairHolding | undefined => {
-    try {
-      const what = `pair ${pair}`;
-      const balance = bigintOf(results[0], `${what} balanceOf`);
-      const totalSupply = bigintOf(results[1], `${what} totalSupply`);
-      const reserves = tupleOf(results[2], `${what} getReserves`, 2);
-      const known = pairTokens.get(lower(pair));
-      const pairTokensNow = known ?? { token0: addressOf(results[3], `${what} token0`), token1: addressOf(results[4], `${what} token1`) };
-      pairTokens.set(lower(pair), pairTokensNow);
-      return { pair, balance, totalSupply, reserve0: bigintAt(reserves, 0, 'getReserves'), reserve1: bigintAt(reserves, 1, 'getReserves'), ...pairTokensNow };
-    } catch (error) {
-      warnings.push({ source, message: error instanceof Error ? error.message : String(error) });
+    const what = `pair ${pair}`;
+    const known = pairTokens.get(lower(pair));
+    const parsed = pipe(
+      E.Do,
+      E.apS('balance', decodeReadResult(AbiUint, `${what} balanceOf`)(results[0])),
+      E.apS('totalSupply', decodeReadResult(AbiUint, `${what} totalSupply`)(results[1])),
+      E.apS('reserves', decodeReadResult(ReservesCodec, `${what} getReserves`)(results[2])),
+      E.apS(
+        'tokens',
+        known !== undefined
+          ? E.right(known)
+          : pipe(
+              E.Do,
+              E.apS('token0', decodeReadResult(AbiAddress, `${what} token0`)(results[3])),
+              E.apS('token1', decodeReadResult(AbiAddress, `${what} token1`)(results[4])),
+            ),
+      ),
+    );
+    if (E.isLeft(parsed)) {
+      warnings.push({ source, message: parsed.left.message });
       return undefined;
     }
+    const { balance, totalSupply, reserves, tokens: pairTokensNow } = parsed.right;
+    pairTokens.set(lower(pair), pairTokensNow);
+    return { pair, balance, totalSupply, ...reserves, ...pairTokensNow };
   };
 
   /** Reads the given pairs (plus `extra` reads riding along), then continues with the parsed holdings. */
@@ -146,9 +163,9 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
       if (unresolved.length === 0 && knownPairs.length === 0) return { source, start: done({ lending: [], liquidity: [], warnings }) };
       const getPairReads = unresolved.map((c): ContractRead => ({ address: factory, abi: uniswapV2FactoryAbi, functionName: 'getPair', args: [c.a, c.b] }));
 
-      const start = readPairs(knownPairs, owner, getPairReads, warnings, (heldFirst, getPairResults) => {
+      const afterGetPair = (heldFirst: ReadonlyArray<PairHolding>, pairs: ReadonlyArray<Address>): ReadStep<PositionsRead> => {
         const found = unresolved.flatMap((c, i) => {
-          const pair = addressOf(getPairResults[i], `factory ${factory} getPair(${c.a}, ${c.b}) (is the v2 factory deployed there?)`);
+          const pair = pairs[i] ?? zeroAddress;
           lookups.set(c.id, pair === zeroAddress ? { none: true, checkedAt: at } : { pair });
           return pair === zeroAddress || knownPairs.some((k) => lower(k) === lower(pair)) ? [] : [pair];
         });
@@ -159,7 +176,17 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
           metadata.record(metadataResults);
           return finish([...heldFirst, ...heldNew], warnings);
         });
-      });
+      };
+      const start = readPairs(knownPairs, owner, getPairReads, warnings, (heldFirst, getPairResults) =>
+        stepOf(
+          pipe(
+            E.sequenceArray(
+              unresolved.map((c, i) => decodeReadResult(AbiAddress, `factory ${factory} getPair(${c.a}, ${c.b}) (is the v2 factory deployed there?)`)(getPairResults[i])),
+            ),
+            E.map((pairs) => afterGetPair(heldFirst, pairs)),
+          ),
+        ),
+      );
       return { source, start };
     },
   };

@@ -1,11 +1,13 @@
-import type { Address } from 'viem';
 import { getSqrtRatioAtTick, Q96 } from '../../../domain/uniswap-v3';
 import { buildConcentratedPosition, type ConcentratedPositionFacts } from './build-concentrated-position';
 import type { TokenInfo } from './token-info-book';
+import type { TokenAddress } from '../../../domain/address/token-address';
+import { tokenAddress } from '../../../../tests/support/brands';
 
-const A: Address = '0x1000000000000000000000000000000000000001';
-const B: Address = '0x2000000000000000000000000000000000000002';
-const info = (address: Address, symbol: string, decimals: number, isStable: boolean): TokenInfo => ({
+const A = tokenAddress('0x1000000000000000000000000000000000000001');
+const B = tokenAddress('0x2000000000000000000000000000000000000002');
+const info = (address: TokenAddress, symbol: string, decimals: number, isStable: boolean): TokenInfo => ({
+  address,
   ref: { key: address, address, symbol, decimals, coingeckoId: null },
   isStable,
 });

@@ -1,8 +1,9 @@
 import type { Address } from 'viem';
 import { getAmountsForLiquidity, isInRange, sqrtPriceX96ToPrice, tickToPrice } from '../../../domain/uniswap-v3';
+import { tokenAmountOf } from '../../../domain/address/token-amount';
 import type { UnpricedLiquidityPosition } from '../protocol-reader';
 import type { PoolKey } from './compute-pool-address';
-import { finiteOrNull } from './read-result-values';
+import { finiteOrNull } from './finite-or-null';
 import type { TokenInfo } from './token-info-book';
 
 /** The immutable part of a position NFT: its pool and its tick range. */
@@ -40,14 +41,14 @@ export const buildConcentratedPosition = (f: ConcentratedPositionFacts): Unprice
     platform: f.platform,
     kind: 'concentrated',
     poolAddress: f.poolAddress,
-    token0: key.token0,
-    token1: key.token1,
+    token0: token0.address,
+    token1: token1.address,
     token0Symbol: token0.ref.symbol,
     token1Symbol: token1.ref.symbol,
     fee: key.fee,
     liquidity: f.liquidity.toString(),
-    token0Amount: amount0.toString(),
-    token1Amount: amount1.toString(),
+    token0Amount: tokenAmountOf(amount0),
+    token1Amount: tokenAmountOf(amount1),
     priceRange: {
       lower: finiteOrNull(tickToPrice(key.tickLower, d0, d1)),
       upper: finiteOrNull(tickToPrice(key.tickUpper, d0, d1)),

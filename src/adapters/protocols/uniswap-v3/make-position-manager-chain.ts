@@ -7,12 +7,14 @@ import type { AppError } from '../../../domain/app-error';
 import { MAX_UINT128 } from '../../../domain/uniswap-v3';
 import type { AtBlock, PairAmounts, PoolAtBlock, PositionAtBlock, PositionManagerChain } from '../../../services/tx/liquidity/ports';
 import { executeReadPlans, type ReadEngineDeps } from '../../chain/execute-read-plans';
-import { done, readThen, valueOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { decodeOptionalRead, decodeReadResult } from '../../chain/decode-read-result';
+import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { AbiAddress, AbiSmallInt, AbiUint, abiMembers } from '../../chain/read-value-codecs';
 import { toPoolKey, type PoolKey } from './compute-pool-address';
 import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook, type PoolReads } from './pool-address-book';
-import { addressAt, bigintAt, bigintOf, numberAt, tupleOf } from './read-result-values';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
+import { PositionCodec, Slot0Codec } from './uniswap-v3-answer-codecs';
 
 const blockTimestampAbi = parseAbi(['function getCurrentBlockTimestamp() view returns (uint256 timestamp)']);
 
@@ -23,6 +25,8 @@ export interface PositionManagerChainOptions {
 }
 
 const SOURCE = 'dragonswap-v2-tx';
+
+const decodeTimestamp = decodeReadResult(AbiUint, 'Multicall3 getCurrentBlockTimestamp');
 
 /**
  * The liquidity planners' chain port over the read engine, every read pinned to the plan's block:
@@ -44,14 +48,16 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
     { address, abi: uniswapV3PoolAbi, functionName: 'tickSpacing' },
   ];
 
-  const poolOf = (key: PoolKey, answer: PoolReads | undefined): PoolAtBlock | null => {
-    if (answer === undefined || 'missing' in answer) return null;
+  /** The pool's state, null when it does not exist or is not initialised. */
+  const poolOf = (key: PoolKey, answer: PoolReads | undefined): E.Either<Error, PoolAtBlock | null> => {
+    if (answer === undefined || 'missing' in answer) return E.right(null);
     const what = `pool ${answer.address} (${key.token0}/${key.token1} fee ${key.fee})`;
-    const slot0 = tupleOf(answer.results[0], `${what}: slot0`, 2);
-    const sqrtPriceX96 = bigintAt(slot0, 0, `${what}: slot0`);
-    if (sqrtPriceX96 === 0n) return null;
-    const tickSpacing = numberAt([valueOf(answer.results[1], `${what}: tickSpacing`)], 0, `${what}: tickSpacing`);
-    return { address: answer.address, ...key, tickSpacing, sqrtPriceX96, tick: numberAt(slot0, 1, `${what}: slot0`) };
+    return pipe(
+      E.Do,
+      E.apS('slot0', decodeReadResult(Slot0Codec, `${what}: slot0`)(answer.results[0])),
+      E.apS('tickSpacing', decodeReadResult(AbiSmallInt, `${what}: tickSpacing`)(answer.results[1])),
+      E.map(({ slot0, tickSpacing }) => (slot0.sqrtPriceX96 === 0n ? null : { address: answer.address, ...key, tickSpacing, ...slot0 })),
+    );
   };
 
   const run = <A>(start: ReadStep<A>, blockNumber: bigint): TE.TaskEither<AppError, A> =>
@@ -64,13 +70,15 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
     );
 
   const readPoolStep = <A>(key: PoolKey, extra: ReadonlyArray<ContractRead>, then: (pool: PoolAtBlock | null, extraResults: ReadonlyArray<ReadResult>) => ReadStep<A>) =>
-    pools.readPools([key], poolReads, extra, (found, extraResults) => then(poolOf(key, found.values().next().value), extraResults));
+    pools.readPools([key], poolReads, extra, (found, extraResults) =>
+      stepOf(pipe(poolOf(key, found.values().next().value), E.map((pool) => then(pool, extraResults)))),
+    );
 
   const readPool: PositionManagerChain['readPool'] = (tokens, blockNumber) => {
     const key = toPoolKey(tokens.token0, tokens.token1, tokens.fee);
     return run(
       readPoolStep(key, [timestampRead], (pool, [timestamp]): ReadStep<AtBlock<PoolAtBlock | null>> =>
-        done({ value: pool, blockTimestamp: bigintOf(timestamp, 'Multicall3 getCurrentBlockTimestamp') }),
+        stepOf(pipe(decodeTimestamp(timestamp), E.map((blockTimestamp) => done({ value: pool, blockTimestamp })))),
       ),
       blockNumber,
     );
@@ -86,42 +94,42 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
       npmRead('collect', [{ tokenId, recipient: wallet, amount0Max: MAX_UINT128, amount1Max: MAX_UINT128 }], wallet),
       ...(known === undefined ? [] : poolReads(known.address)),
     ];
-    const start = readThen(reads, ([owner, position, timestamp, collected, ...knownPool]): ReadStep<AtBlock<PositionAtBlock | null>> => {
-      const blockTimestamp = bigintOf(timestamp, 'Multicall3 getCurrentBlockTimestamp');
-      // ownerOf reverts for an id never minted or burned.
-      if (owner === undefined || !owner.ok) return done({ value: null, blockTimestamp });
-      const what = `NonfungiblePositionManager ${npm}: positions(${tokenId})`;
-      const fields = tupleOf(position, what, 12);
-      const key: PoolKey = { token0: addressAt(fields, 2, what), token1: addressAt(fields, 3, what), fee: numberAt(fields, 4, what) };
-      const withPool = (pool: PoolAtBlock | null): ReadStep<AtBlock<PositionAtBlock | null>> => {
-        if (pool === null) throw new Error(`${what}: its pool ${key.token0}/${key.token1} fee ${key.fee} is not found`);
-        poolsOfPositions.set(tokenId.toString(), { address: pool.address });
-        return done({
-          blockTimestamp,
-          value: {
-            tokenId,
-            owner: addressAt([owner.value], 0, `ownerOf(${tokenId})`),
-            tickLower: numberAt(fields, 5, what),
-            tickUpper: numberAt(fields, 6, what),
-            liquidity: bigintAt(fields, 7, what),
-            pool,
-            owed: owedOf(collected),
-          },
-        });
-      };
-      if (known !== undefined) return withPool(poolOf(key, { address: known.address, results: knownPool }));
-      return readPoolStep(key, [], withPool);
-    });
+    const start = readThen(reads, ([owner, position, timestamp, collected, ...knownPool]) =>
+      stepOf(
+        pipe(
+          decodeTimestamp(timestamp),
+          E.flatMap((blockTimestamp): E.Either<Error, ReadStep<AtBlock<PositionAtBlock | null>>> => {
+            // ownerOf reverts for an id never minted or burned.
+            if (owner === undefined || !owner.ok) return E.right(done({ value: null, blockTimestamp }));
+            const what = `NonfungiblePositionManager ${npm}: positions(${tokenId})`;
+            return pipe(
+              E.Do,
+              E.apS('fields', decodeReadResult(PositionCodec, what)(position)),
+              E.apS('ownerAddress', decodeReadResult(AbiAddress, `ownerOf(${tokenId})`)(owner)),
+              E.map(({ fields, ownerAddress }) => {
+                const key: PoolKey = { token0: fields.token0, token1: fields.token1, fee: fields.fee };
+                const withPool = (pool: PoolAtBlock | null): ReadStep<AtBlock<PositionAtBlock | null>> => {
+                  if (pool === null) return { failed: new Error(`${what}: its pool ${key.token0}/${key.token1} fee ${key.fee} is not found`) };
+                  poolsOfPositions.set(tokenId.toString(), { address: pool.address });
+                  const { tickLower, tickUpper, liquidity } = fields;
+                  return done({ blockTimestamp, value: { tokenId, owner: ownerAddress, tickLower, tickUpper, liquidity, pool, owed: owedOf(collected) } });
+                };
+                if (known !== undefined) return stepOf(pipe(poolOf(key, { address: known.address, results: knownPool }), E.map(withPool)));
+                return readPoolStep(key, [], withPool);
+              }),
+            );
+          }),
+        ),
+      ),
+    );
     return run(start, blockNumber);
   };
 
   return { positionManager: npm, readPool, readPosition };
 };
 
-/** collect's (amount0, amount1), or null when the simulation reverted (the wallet may not collect). */
-const owedOf = (result: ReadResult | undefined): PairAmounts | null => {
-  if (result === undefined || !result.ok) return null;
-  const pair = tupleOf(result, 'collect', 2);
-  return { amount0: bigintAt(pair, 0, 'collect'), amount1: bigintAt(pair, 1, 'collect') };
-};
+const decodeCollected = decodeOptionalRead(abiMembers(2, { amount0: [0, AbiUint], amount1: [1, AbiUint] }));
+
+/** collect's (amount0, amount1), or null when the simulation reverted (the wallet may not collect) or answered another shape. */
+const owedOf = (result: ReadResult | undefined): PairAmounts | null => decodeCollected(result) ?? null;
 

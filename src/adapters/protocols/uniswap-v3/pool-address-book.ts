@@ -1,8 +1,11 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
 import { LRUCache } from 'lru-cache';
-import { readThen, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { decodeReadResult } from '../../chain/decode-read-result';
+import { readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { AbiAddress } from '../../chain/read-value-codecs';
 import { computePoolAddress, poolKeyId, UNISWAP_V3_POOL_INIT_CODE_HASH, type PoolKey } from './compute-pool-address';
-import { addressOf } from './read-result-values';
 import { uniswapV3FactoryAbi } from './uniswap-v3-abis';
 
 /** Where a pool's reads were answered from, or that the factory has no such pool. */
@@ -64,17 +67,22 @@ export const makePoolAddressBook = (options: PoolAddressBookOptions): PoolAddres
     const extraStart = reads.length;
     reads.push(...extraReads);
 
-    return readThen(reads, (results) => {
+    const getPoolAnswer = (p: (typeof layout)[number], results: ReadonlyArray<ReadResult>): E.Either<Error, Address | undefined> =>
+      p.isConfirmed
+        ? E.right(undefined)
+        : decodeReadResult(AbiAddress, `factory ${factory} getPool(${p.key.token0}, ${p.key.token1}, ${p.key.fee})`)(results[p.start + p.count]);
+
+    /** With each unconfirmed pool's getPool answer (undefined for confirmed ones), in layout order. */
+    const afterGetPool = (results: ReadonlyArray<ReadResult>, answers: ReadonlyArray<Address | undefined>) => {
       const pools = new Map<string, PoolReads>();
       const moved: Array<{ id: string; address: Address }> = [];
-      for (const p of layout) {
+      for (const [k, p] of layout.entries()) {
         const own = results.slice(p.start, p.start + p.count);
-        if (p.isConfirmed) {
+        const actual = answers[k];
+        if (actual === undefined) {
           pools.set(p.id, { address: p.address, results: own });
           continue;
         }
-        const what = `factory ${factory} getPool(${p.key.token0}, ${p.key.token1}, ${p.key.fee})`;
-        const actual = addressOf(results[p.start + p.count], what);
         if (actual === zeroAddress) {
           pools.set(p.id, { missing: true });
         } else {
@@ -98,7 +106,11 @@ export const makePoolAddressBook = (options: PoolAddressBookOptions): PoolAddres
           return then(pools, extraResults);
         },
       );
-    });
+    };
+
+    return readThen(reads, (results) =>
+      stepOf(pipe(E.sequenceArray(layout.map((p) => getPoolAnswer(p, results))), E.map((answers) => afterGetPool(results, answers)))),
+    );
   };
 
   return { factory, confirmed: (key) => addresses.get(poolKeyId(key)), readPools };

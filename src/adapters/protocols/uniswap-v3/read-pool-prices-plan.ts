@@ -1,9 +1,12 @@
 import { getAddress, type Address } from 'viem';
 import { sqrtPriceX96ToPrice } from '../../../domain/uniswap-v3';
+import { decodeOptionalRead } from '../../chain/decode-read-result';
 import { done, type ReadPlan, type ReadResult } from '../../chain/read-plan';
+import { AbiUint } from '../../chain/read-value-codecs';
 import { poolKeyId, toPoolKey } from './compute-pool-address';
 import type { PoolAddressBook } from './pool-address-book';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
+import { Slot0Codec } from './uniswap-v3-answer-codecs';
 
 /** Price `token` in `quote` from the pools of these fee tiers (e.g. [100, 500, 3000, 10000]). */
 export interface PoolPriceQuery {
@@ -38,18 +41,21 @@ export interface PoolPricesRead {
 
 const Q96 = 1n << 96n;
 
-const toQuote = (query: PoolPriceQuery, fee: number, pool: Address, slot0: ReadResult | undefined, liquidity: ReadResult | undefined): PoolPriceQuote | undefined => {
-  if (slot0?.ok !== true || liquidity?.ok !== true || !Array.isArray(slot0.value) || typeof liquidity.value !== 'bigint') return undefined;
-  const slot0Values: ReadonlyArray<unknown> = slot0.value;
-  const [sqrtPriceX96, tick] = slot0Values;
-  if (typeof sqrtPriceX96 !== 'bigint' || typeof tick !== 'number' || sqrtPriceX96 === 0n || liquidity.value === 0n) return undefined;
+const optionalSlot0 = decodeOptionalRead(Slot0Codec);
+const optionalUint = decodeOptionalRead(AbiUint);
+
+const toQuote = (query: PoolPriceQuery, fee: number, pool: Address, slot0Result: ReadResult | undefined, liquidityResult: ReadResult | undefined): PoolPriceQuote | undefined => {
+  const slot0 = optionalSlot0(slot0Result);
+  const liquidity = optionalUint(liquidityResult);
+  if (slot0 === undefined || liquidity === undefined || slot0.sqrtPriceX96 === 0n || liquidity === 0n) return undefined;
+  const { sqrtPriceX96, tick } = slot0;
   const tokenIsToken0 = getAddress(query.token).toLowerCase() < getAddress(query.quote).toLowerCase();
   const price = tokenIsToken0
     ? sqrtPriceX96ToPrice(sqrtPriceX96, query.tokenDecimals, query.quoteDecimals)
     : 1 / sqrtPriceX96ToPrice(sqrtPriceX96, query.quoteDecimals, query.tokenDecimals);
   if (!Number.isFinite(price) || price <= 0) return undefined;
-  const quoteDepth = tokenIsToken0 ? (liquidity.value * sqrtPriceX96) / Q96 : (liquidity.value * Q96) / sqrtPriceX96;
-  return { pool, fee, sqrtPriceX96, tick, liquidity: liquidity.value, price, quoteDepth };
+  const quoteDepth = tokenIsToken0 ? (liquidity * sqrtPriceX96) / Q96 : (liquidity * Q96) / sqrtPriceX96;
+  return { pool, fee, sqrtPriceX96, tick, liquidity, price, quoteDepth };
 };
 
 /**

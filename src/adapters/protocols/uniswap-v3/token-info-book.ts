@@ -1,8 +1,10 @@
-import { erc20Abi, getAddress, type Address } from 'viem';
+import { erc20Abi, type Address } from 'viem';
 import { LRUCache } from 'lru-cache';
 import type { RegistryToken } from '../../../config/sei-networks';
 import { MAX_SYMBOL_LENGTH, sanitizeChainString } from '../../../domain/tokens/sanitize-chain-string';
 import type { TokenRef } from '../../../domain/tokens/token-ref';
+import { TokenAddressCodec, type TokenAddress } from '../../../domain/address/token-address';
+import { decodeOptionalRead, optionalDecimals, optionalString } from '../../chain/decode-read-result';
 import type { ContractRead, ReadResult } from '../../chain/read-plan';
 
 /** The registry's entry for a token address (any letter case), if it has one. */
@@ -10,6 +12,7 @@ export type KnownTokenLookup = (address: Address) => RegistryToken | undefined;
 
 /** What a liquidity position needs to know of one of its tokens. */
 export interface TokenInfo {
+  readonly address: TokenAddress;
   readonly ref: TokenRef;
   readonly isStable: boolean;
 }
@@ -30,7 +33,8 @@ export interface TokenInfoBook {
   readonly metadataReads: (addresses: ReadonlyArray<Address>) => MetadataReads;
 }
 
-const MAX_DECIMALS = 36;
+
+const optionalTokenAddress = (address: string): TokenAddress | undefined => decodeOptionalRead(TokenAddressCodec)({ ok: true, value: address });
 
 /** Builds a token book over the registry lookup, remembering up to `maxEntries` (default 10,000) tokens read on chain. */
 export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_000): TokenInfoBook => {
@@ -38,10 +42,11 @@ export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_
 
   const find = (address: Address): TokenInfo | undefined => {
     const known = knownToken(address);
-    if (known !== undefined) {
-      const checksummed = getAddress(known.address);
+    const registered = known === undefined ? undefined : optionalTokenAddress(known.address);
+    if (known !== undefined && registered !== undefined) {
       return {
-        ref: { key: checksummed, address: checksummed, symbol: known.symbol, decimals: known.decimals, coingeckoId: known.coingeckoId },
+        address: registered,
+        ref: { key: registered, address: registered, symbol: known.symbol, decimals: known.decimals, coingeckoId: known.coingeckoId },
         isStable: known.isStable,
       };
     }
@@ -49,7 +54,7 @@ export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_
   };
 
   const metadataReads = (addresses: ReadonlyArray<Address>): MetadataReads => {
-    const missing = [...new Map(addresses.map((a) => [a.toLowerCase(), getAddress(a)])).values()].filter((a) => find(a) === undefined);
+    const missing = [...new Map(addresses.flatMap((a) => optionalTokenAddress(a) ?? []).map((a) => [a.toLowerCase(), a])).values()].filter((a) => find(a) === undefined);
     return {
       reads: missing.flatMap((address) => [
         { address, abi: erc20Abi, functionName: 'decimals' },
@@ -57,13 +62,12 @@ export const makeTokenInfoBook = (knownToken: KnownTokenLookup, maxEntries = 10_
       ]),
       record: (results) =>
         missing.forEach((address, i) => {
-          const decimals = results[2 * i];
-          const symbol = results[2 * i + 1];
-          if (decimals?.ok !== true || typeof decimals.value !== 'number' || decimals.value > MAX_DECIMALS) return;
-          const rawSymbol = symbol?.ok === true && typeof symbol.value === 'string' ? symbol.value : '';
-          const cleanSymbol = sanitizeChainString(rawSymbol, MAX_SYMBOL_LENGTH);
+          const decimals = optionalDecimals(results[2 * i]);
+          if (decimals === undefined) return;
+          const cleanSymbol = sanitizeChainString(optionalString(results[2 * i + 1]) ?? '', MAX_SYMBOL_LENGTH);
           discovered.set(address.toLowerCase(), {
-            ref: { key: address, address, symbol: cleanSymbol === '' ? '???' : cleanSymbol, decimals: decimals.value, coingeckoId: null },
+            address,
+            ref: { key: address, address, symbol: cleanSymbol === '' ? '???' : cleanSymbol, decimals, coingeckoId: null },
             isStable: false,
           });
         }),

@@ -1,16 +1,20 @@
+import * as E from 'fp-ts/Either';
+import { pipe } from 'fp-ts/function';
 import { getAddress, type Address } from 'viem';
 import { LRUCache } from 'lru-cache';
 import type { ReadWarning } from '../../../domain/tokens/token-holding';
 import { MAX_UINT128 } from '../../../domain/uniswap-v3';
-import { done, readThen, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { decodeOptionalRead, decodeReadResult } from '../../chain/decode-read-result';
+import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
+import { AbiUint, abiMembers } from '../../chain/read-value-codecs';
 import type { PositionsRead, ProtocolReader, UnpricedLiquidityPosition } from '../protocol-reader';
 import { buildConcentratedPosition, type PositionKey } from './build-concentrated-position';
 import { poolKeyId, type PoolKey } from './compute-pool-address';
 import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook } from './pool-address-book';
-import { addressAt, bigintAt, bigintOf, numberAt, tupleOf } from './read-result-values';
 import { makeTokenInfoBook, type KnownTokenLookup } from './token-info-book';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
+import { PositionCodec, Slot0Codec } from './uniswap-v3-answer-codecs';
 
 export interface UniswapV3ReaderOptions {
   readonly addresses: { readonly factory: string; readonly nonfungiblePositionManager: string; readonly poolInitCodeHash?: string };
@@ -50,6 +54,9 @@ const poolKeyOf = (key: PositionKey): PoolKey => ({ token0: key.token0, token1: 
 
 const describePool = (key: PoolKey): string => `${key.token0}/${key.token1} fee ${key.fee}`;
 
+/** collect(...) simulated as the owner: the exact uncollected fees. */
+const decodeCollected = decodeOptionalRead(abiMembers(2, { amount0: [0, AbiUint], amount1: [1, AbiUint] }));
+
 /**
  * Reads a wallet's Uniswap v3 (DragonSwap V2) positions in at most three rounds, two once the wallet's position
  * NFTs and their pools have been seen:
@@ -60,7 +67,7 @@ const describePool = (key: PoolKey): string => `${key.token0}/${key.token1} fee 
  *     tokens outside the registry. A wrong CREATE2 guess (another init code hash) costs a 4th round, once per pool.
  * A wallet holding more NFTs than speculativeTokenIds costs one more round. Pool addresses, token metadata and each
  * NFT's pool and ticks (immutable) are remembered; liquidity and fees never are. Closed positions (no liquidity, no
- * fees) are left out. A failed core read throws, which the engine reports as this source's warning.
+ * fees) are left out. A failed core read fails the plan, which the engine reports as this source's warning.
  */
 export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolReader => {
   const source = options.source ?? 'dragonswap-v2';
@@ -76,25 +83,31 @@ export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolRe
   const npmRead = positionManagerRead(npm);
   const slot0Read = (address: Address): ContractRead => ({ address, abi: uniswapV3PoolAbi, functionName: 'slot0' });
 
-  const parseSlot0 = (result: ReadResult | undefined, address: Address, key: PoolKey): PoolPrice => {
-    const slot0 = tupleOf(result, `slot0 of pool ${address} (${describePool(key)})`, 2);
-    return { address, sqrtPriceX96: bigintAt(slot0, 0, 'slot0'), tick: numberAt(slot0, 1, 'slot0') };
-  };
+  const decodeSlot0 = (result: ReadResult | undefined, address: Address, key: PoolKey): E.Either<Error, PoolPrice> =>
+    pipe(
+      decodeReadResult(Slot0Codec, `slot0 of pool ${address} (${describePool(key)})`)(result),
+      E.map((slot0) => ({ address, ...slot0 })),
+    );
 
   const finish = (open: ReadonlyArray<PositionState>, prices: ReadonlyMap<string, PoolPrice>, warnings: ReadWarning[]): ReadStep<PositionsRead> => {
-    const liquidity = open.flatMap((s): UnpricedLiquidityPosition[] => {
+    const positions = open.map((s): E.Either<Error, ReadonlyArray<UnpricedLiquidityPosition>> => {
       const pool = prices.get(poolKeyId(s.key));
-      if (pool === undefined) throw new Error(`no price was read for pool ${describePool(s.key)}`);
+      if (pool === undefined) return E.left(new Error(`no price was read for pool ${describePool(s.key)}`));
       const token0 = tokens.find(s.key.token0);
       const token1 = tokens.find(s.key.token1);
       if (token0 === undefined || token1 === undefined) {
         const bad = token0 === undefined ? s.key.token0 : s.key.token1;
         warnings.push({ source, message: `position #${s.tokenId} left out: token ${bad} does not answer decimals()` });
-        return [];
+        return E.right([]);
       }
-      return [buildConcentratedPosition({ ...s, platform, poolAddress: pool.address, sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, token0, token1 })];
+      return E.right([buildConcentratedPosition({ ...s, platform, poolAddress: pool.address, sqrtPriceX96: pool.sqrtPriceX96, tick: pool.tick, token0, token1 })]);
     });
-    return done({ lending: [], liquidity, warnings });
+    return stepOf(
+      pipe(
+        E.sequenceArray(positions),
+        E.map((each) => done({ lending: [], liquidity: each.flat(), warnings })),
+      ),
+    );
   };
 
   const readPoolsAndTokens = (open: ReadonlyArray<PositionState>, prices: Map<string, PoolPrice>, warnings: ReadWarning[]): ReadStep<PositionsRead> => {
@@ -104,15 +117,18 @@ export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolRe
     const keysById = new Map(unpriced.map((k) => [poolKeyId(k), k]));
     return pools.readPools(unpriced, (address) => [slot0Read(address)], metadata.reads, (found, metadataResults) => {
       metadata.record(metadataResults);
-      for (const [id, answer] of found) {
+      const priced = [...found].flatMap(([id, answer]) => {
         const key = keysById.get(id);
-        if (key === undefined) continue;
-        if ('missing' in answer) {
-          throw new Error(`factory ${pools.factory} has no pool ${describePool(key)}: is it the factory of ${where}?`);
-        }
-        prices.set(id, parseSlot0(answer.results[0], answer.address, key));
-      }
-      return finish(open, prices, warnings);
+        if (key === undefined) return [];
+        if ('missing' in answer) return [E.left(new Error(`factory ${pools.factory} has no pool ${describePool(key)}: is it the factory of ${where}?`))];
+        return [pipe(decodeSlot0(answer.results[0], answer.address, key), E.map((price) => [id, price] as const))];
+      });
+      return stepOf(
+        pipe(
+          E.sequenceArray(priced),
+          E.map((entries) => finish(open, new Map([...prices, ...entries]), warnings)),
+        ),
+      );
     });
   };
 
@@ -132,50 +148,62 @@ export const makeUniswapV3Reader = (options: UniswapV3ReaderOptions): ProtocolRe
       ]),
       ...warmPools.map(([, p]) => slot0Read(p.address)),
     ];
+    const stateOf = (tokenId: bigint, positionResult: ReadResult | undefined, collectResult: ReadResult | undefined): E.Either<Error, PositionState> =>
+      pipe(
+        decodeReadResult(PositionCodec, `${where}: positions(${tokenId})`)(positionResult),
+        E.map((position): PositionState => {
+          const { token0, token1, fee, tickLower, tickUpper, liquidity } = position;
+          const key: PositionKey = { token0, token1, fee, tickLower, tickUpper };
+          positionKeys.set(tokenId.toString(), key);
+          const collected = decodeCollected(collectResult);
+          if (collected !== undefined) return { tokenId, key, liquidity, fees0: collected.amount0, fees1: collected.amount1 };
+          // Without the simulation, tokensOwed holds the fees credited at the last poke (a lower bound).
+          warnings.push({ source, message: `uncollected fees of position #${tokenId} could not be simulated; showing the fees credited so far` });
+          return { tokenId, key, liquidity, fees0: position.tokensOwed0, fees1: position.tokensOwed1 };
+        }),
+      );
     return readThen(reads, (results) => {
-      const states = ids.map((tokenId, i): PositionState => {
-        const what = `${where}: positions(${tokenId})`;
-        const position = tupleOf(results[2 * i], what, 12);
-        const key: PositionKey = {
-          token0: addressAt(position, 2, what),
-          token1: addressAt(position, 3, what),
-          fee: numberAt(position, 4, what),
-          tickLower: numberAt(position, 5, what),
-          tickUpper: numberAt(position, 6, what),
-        };
-        positionKeys.set(tokenId.toString(), key);
-        const liquidity = bigintAt(position, 7, what);
-        const collected = results[2 * i + 1];
-        if (collected?.ok === true && Array.isArray(collected.value) && typeof collected.value[0] === 'bigint' && typeof collected.value[1] === 'bigint') {
-          return { tokenId, key, liquidity, fees0: collected.value[0], fees1: collected.value[1] };
-        }
-        // Without the simulation, tokensOwed holds the fees credited at the last poke (a lower bound).
-        warnings.push({ source, message: `uncollected fees of position #${tokenId} could not be simulated; showing the fees credited so far` });
-        return { tokenId, key, liquidity, fees0: bigintAt(position, 10, what), fees1: bigintAt(position, 11, what) };
-      });
-      const open = states.filter((s) => s.liquidity > 0n || s.fees0 > 0n || s.fees1 > 0n);
-      const prices = new Map<string, PoolPrice>();
       const slot0Start = 2 * ids.length;
-      warmPools.forEach(([id, p], k) => prices.set(id, parseSlot0(results[slot0Start + k], p.address, p.key)));
-      return readPoolsAndTokens(open, prices, warnings);
+      return stepOf(
+        pipe(
+          E.Do,
+          E.apS('states', E.sequenceArray(ids.map((tokenId, i) => stateOf(tokenId, results[2 * i], results[2 * i + 1])))),
+          E.apS('warmPrices', E.sequenceArray(warmPools.map(([id, p], k) => pipe(decodeSlot0(results[slot0Start + k], p.address, p.key), E.map((price) => [id, price] as const))))),
+          E.map(({ states, warmPrices }) => {
+            const open = states.filter((s) => s.liquidity > 0n || s.fees0 > 0n || s.fees1 > 0n);
+            return readPoolsAndTokens(open, new Map(warmPrices), warnings);
+          }),
+        ),
+      );
     });
   };
 
   const afterBalance = (owner: Address, results: ReadonlyArray<ReadResult>): ReadStep<PositionsRead> => {
-    const balance = bigintOf(results[0], `${where}: balanceOf(${owner}) (is the position manager deployed there?)`);
-    if (balance === 0n) return done({ lending: [], liquidity: [], warnings: [] });
-    const warnings: ReadWarning[] = [];
-    if (balance > BigInt(maxPositions)) {
-      warnings.push({ source, message: `wallet holds ${balance} position NFTs; only the first ${maxPositions} are read` });
-    }
-    const count = Number(balance > BigInt(maxPositions) ? BigInt(maxPositions) : balance);
-    const tokenIdAt = (result: ReadResult | undefined, index: number) => bigintOf(result, `${where}: tokenOfOwnerByIndex(${owner}, ${index})`);
-    const first = results.slice(1, 1 + Math.min(count, speculative)).map((r, i) => tokenIdAt(r, i));
-    if (count <= speculative) return readPositions(owner, first, warnings);
-    const rest = Array.from({ length: count - speculative }, (_, k) => speculative + k);
-    return readThen(
-      rest.map((i) => npmRead('tokenOfOwnerByIndex', [owner, BigInt(i)])),
-      (more) => readPositions(owner, [...first, ...more.map((r, k) => tokenIdAt(r, speculative + k))], warnings),
+    const tokenIds = (answers: ReadonlyArray<ReadResult>, from: number) =>
+      E.sequenceArray(answers.map((r, k) => decodeReadResult(AbiUint, `${where}: tokenOfOwnerByIndex(${owner}, ${from + k})`)(r)));
+    const balanceRead = decodeReadResult(AbiUint, `${where}: balanceOf(${owner}) (is the position manager deployed there?)`)(results[0]);
+    return stepOf(
+      pipe(
+        balanceRead,
+        E.flatMap((balance): E.Either<Error, ReadStep<PositionsRead>> => {
+          if (balance === 0n) return E.right(done({ lending: [], liquidity: [], warnings: [] }));
+          const warnings: ReadWarning[] = [];
+          if (balance > BigInt(maxPositions)) {
+            warnings.push({ source, message: `wallet holds ${balance} position NFTs; only the first ${maxPositions} are read` });
+          }
+          const count = Number(balance > BigInt(maxPositions) ? BigInt(maxPositions) : balance);
+          return pipe(
+            tokenIds(results.slice(1, 1 + Math.min(count, speculative)), 0),
+            E.map((first) => {
+              if (count <= speculative) return readPositions(owner, first, warnings);
+              const rest = Array.from({ length: count - speculative }, (_, k) => speculative + k);
+              return readThen(rest.map((i) => npmRead('tokenOfOwnerByIndex', [owner, BigInt(i)])), (more) =>
+                stepOf(pipe(tokenIds(more, speculative), E.map((others) => readPositions(owner, [...first, ...others], warnings)))),
+              );
+            }),
+          );
+        }),
+      ),
     );
   };
 
