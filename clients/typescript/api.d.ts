@@ -2104,6 +2104,17 @@ export interface paths {
                                     factors: string[];
                                 };
                                 opportunities: string[];
+                                actions: {
+                                    action: string;
+                                    rationale: string;
+                                    expectedImpact: string;
+                                    prepare?: {
+                                        route: string;
+                                        body: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                }[];
                                 provider: string;
                                 model: string;
                                 generatedAt: string;
@@ -2225,6 +2236,12 @@ export interface paths {
                                     action: string;
                                     rationale: string;
                                     expectedImpact: string;
+                                    prepare?: {
+                                        route: string;
+                                        body: {
+                                            [key: string]: string;
+                                        };
+                                    };
                                 }[];
                                 provider: string;
                                 model: string;
@@ -2692,6 +2709,17 @@ export interface paths {
                                 provider: string;
                                 model: string;
                                 createdAt: string;
+                                actions: {
+                                    action: string;
+                                    rationale: string;
+                                    expectedImpact: string;
+                                    prepare?: {
+                                        route: string;
+                                        body: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                }[];
                             };
                         };
                         "text/event-stream": string;
@@ -2814,6 +2842,17 @@ export interface paths {
                                 provider: string;
                                 model: string;
                                 createdAt: string;
+                                actions: {
+                                    action: string;
+                                    rationale: string;
+                                    expectedImpact: string;
+                                    prepare?: {
+                                        route: string;
+                                        body: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                }[];
                             };
                         };
                         "text/event-stream": string;
@@ -3015,6 +3054,692 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/lending/supply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Supply an asset to Yei (Aave v3 Pool.supply); "max" supplies the whole balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registry token address */
+                        asset: string;
+                        /** @description base units (decimal string below 2^256) or "max" */
+                        amount: string | "max";
+                        /** @description EIP-55 checksummed */
+                        onBehalfOf?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/lending/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw from Yei; "max" withdraws everything withdrawable */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registry token address */
+                        asset: string;
+                        /** @description base units (decimal string below 2^256) or "max" */
+                        amount: string | "max";
+                        /** @description EIP-55 checksummed */
+                        to?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/lending/borrow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Borrow from Yei at the variable rate */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registry token address */
+                        asset: string;
+                        /** @description base units, a decimal string of a positive integer below 2^256 */
+                        amount: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tx/lending/repay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Repay Yei debt; "max" leaves zero debt, interest accrued until landing included */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a registry token address */
+                        asset: string;
+                        /** @description base units (decimal string below 2^256) or "max" */
+                        amount: string | "max";
+                        /** @description EIP-55 checksummed */
+                        onBehalfOf?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description the unsigned transactions in signing order, simulated as the wallet at blockNumber */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @constant */
+                            success: true;
+                            data: {
+                                /** @enum {unknown} */
+                                action: "supply" | "withdraw" | "borrow" | "repay" | "swap" | "add_liquidity" | "remove_liquidity" | "collect" | "wrap" | "unwrap";
+                                wallet: string;
+                                chainId: number;
+                                blockNumber: string;
+                                transactions: {
+                                    to: string;
+                                    data: string;
+                                    value: string;
+                                    chainId: number;
+                                    gas: string;
+                                    description: string;
+                                    /** @enum {unknown} */
+                                    kind: "approve" | "action";
+                                }[];
+                                simulation: {
+                                    ok: boolean | null;
+                                    healthFactorBefore: number | null;
+                                    healthFactorAfter: number | null;
+                                    balanceChanges: {
+                                        token: string;
+                                        symbol: string;
+                                        delta: string;
+                                        deltaFormatted: string;
+                                    }[];
+                                    error?: {
+                                        code: string;
+                                        message: string;
+                                    };
+                                };
+                                expiresAt: string;
+                                quote?: {
+                                    amountOut: string;
+                                    amountOutMin: string;
+                                    route: {
+                                        pool: string;
+                                        /** @enum {unknown} */
+                                        version: "v1" | "v2";
+                                        fee?: number;
+                                    }[];
+                                    priceImpactBps: number;
+                                } | {
+                                    amount0: string;
+                                    amount1: string;
+                                    amount0Min: string;
+                                    amount1Min: string;
+                                    liquidity: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_ERROR, INVALID_ADDRESS, BAD_REQUEST) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in or bad token (UNAUTHORIZED, TOKEN_INVALID, TOKEN_EXPIRED, TOKEN_REVOKED, SIWE_*) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Content-Encoding or charset not supported (UNSUPPORTED_MEDIA_TYPE) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but not possible (ADDRESS_NOT_ASSOCIATED, UNKNOWN_ASSET, NO_ROUTE, NOTHING_TO_DO) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Rate limited or budget spent (RATE_LIMITED, AI_RATE_LIMITED, AI_BUDGET_EXCEEDED); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description An upstream or dependency is unreachable (RPC_UNAVAILABLE, UPSTREAM_UNAVAILABLE, SERVICE_UNAVAILABLE, TIMEOUT, NOT_READY) */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3660,6 +4385,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Unknown resource (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Body too large (PAYLOAD_TOO_LARGE) */
                 413: {
                     headers: {
@@ -3830,6 +4564,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Unknown resource (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Body too large (PAYLOAD_TOO_LARGE) */
                 413: {
                     headers: {
@@ -3991,6 +4734,15 @@ export interface paths {
                 };
                 /** @description Signed in as another wallet, or not the owner (FORBIDDEN, NOT_OWNER) */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Unknown resource (NOT_FOUND) */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4363,6 +5115,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Portfolio: {
+            /** @description EIP-55 checksummed */
             walletAddress: string;
             chainId: number;
             blockNumber: number;
@@ -4414,6 +5167,7 @@ export interface components {
             symbol: string;
             name: string;
             decimals: number;
+            /** TokenAmount */
             balance: string;
             balanceFormatted: string;
             priceUSD: number | null;
@@ -4429,6 +5183,7 @@ export interface components {
             type: "supply" | "borrow";
             token: string;
             tokenSymbol: string;
+            /** TokenAmount */
             amount: string;
             amountFormatted: string;
             valueUSD: number | null;
@@ -4448,11 +5203,15 @@ export interface components {
             token1Symbol: string;
             fee: number;
             liquidity: string;
+            /** TokenAmount */
             token0Amount: string;
+            /** TokenAmount */
             token1Amount: string;
             valueUSD: number | null;
             uncollectedFees: {
+                /** TokenAmount */
                 token0: string;
+                /** TokenAmount */
                 token1: string;
                 valueUSD: number | null;
             };
