@@ -1,8 +1,6 @@
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
-import * as t from 'io-ts';
-import { boundedTextCodec } from '../domain/ai/answer-text';
-import { MAX_CHAT_MESSAGE_LENGTH } from '../domain/ai/chat-limits';
+import { ChatMessagePayload } from '../domain/socket/socket-events-contract';
 import { isChatAborted, type ChatReply, type ChatService } from '../services/chat/chat-service';
 import type { Logger } from '../services/ports/logger';
 import { ackErrorOf, clientGone, type AckError } from './ack';
@@ -14,7 +12,6 @@ export interface ChatMessageDeps {
   readonly logger: Logger;
 }
 
-const MessagePayload = t.exact(t.type({ message: boundedTextCodec(MAX_CHAT_MESSAGE_LENGTH) }));
 
 const signInFirst = ackErrorOf({ _tag: 'Unauthorized', code: 'UNAUTHORIZED', message: 'Sign in first: connect with auth: { token }' });
 
@@ -46,5 +43,5 @@ export const registerChatMessages = (deps: ChatMessageDeps) => (socket: Realtime
     };
   };
 
-  onEvent(socket, 'chat_message', MessagePayload, ({ message }) => answer(message), deps.logger);
+  onEvent(socket, 'chat_message', ChatMessagePayload, ({ message }) => answer(message), deps.logger);
 };

@@ -8,7 +8,7 @@ import type { InterestSet } from '../services/watcher/ports';
 import { ackErrorOf, subscriptionLimit, type AckError } from './ack';
 import { onEvent } from './on-event';
 import { walletRoom } from './rooms';
-import { WalletPayload } from './socket-codecs';
+import { WalletPayload } from '../domain/socket/socket-codecs';
 import type { RealtimeSocket } from './socket-events';
 
 export interface PortfolioSubscriptionDeps {

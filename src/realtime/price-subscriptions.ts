@@ -7,7 +7,7 @@ import { PRICES_INTEREST } from '../services/watcher/start-watcher';
 import type { AckError } from './ack';
 import { onEvent } from './on-event';
 import { ALL_PRICES_ROOM, priceRoom } from './rooms';
-import { NoPayload, PricesPayload } from './socket-codecs';
+import { NoPayload, PricesPayload } from '../domain/socket/socket-codecs';
 import type { RealtimeSocket } from './socket-events';
 
 export interface PriceSubscriptionDeps {

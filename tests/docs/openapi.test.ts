@@ -22,7 +22,7 @@ describe('the OpenAPI document at /api/docs', () => {
     const doc = (await request(server.app).get('/api/docs/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const unknown: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
-      const concrete = path.replace('{address}', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed').replace('{token}', 'sei-network').replace('{id}', '1');
+      const concrete = path.replace('{address}', '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed').replace('{token}', 'sei-network').replace('{id}', '1').replace('{hash}', `0x${'ab'.repeat(32)}`);
       for (const method of Object.keys(methods)) {
         const res = await request(server.app)[method as 'get' | 'post' | 'delete'](concrete).send({});
         if (res.body?.error?.message?.startsWith('No route for')) unknown.push(`${method.toUpperCase()} ${path}`);

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { describeCodec } from '../codecs/describe-codec';
 import * as E from 'fp-ts/Either';
 import { getAddress, isAddress } from 'viem';
 
@@ -12,17 +13,20 @@ export type WalletAddress = t.Branded<`0x${string}`, WalletAddressBrand>;
 const HEX_ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
 /** Accepts 0x addresses in any letter case and checksums them; rejects bad mixed-case checksums. */
-export const WalletAddressCodec = new t.Type<WalletAddress, string, unknown>(
-  'WalletAddress',
-  (u): u is WalletAddress => typeof u === 'string' && HEX_ADDRESS.test(u) && getAddress(u) === u,
-  (u, c) => {
-    if (typeof u !== 'string' || !HEX_ADDRESS.test(u.trim())) return t.failure(u, c, '0x followed by 40 hex characters');
-    const s = u.trim();
-    const isSingleCase = s.slice(2) === s.slice(2).toLowerCase() || s.slice(2) === s.slice(2).toUpperCase();
-    if (!isSingleCase && !isAddress(s, { strict: true })) return t.failure(u, c, 'an address with a valid EIP-55 checksum');
-    return t.success(getAddress(s) as WalletAddress);
-  },
-  (a) => a,
+export const WalletAddressCodec = describeCodec(
+  new t.Type<WalletAddress, string, unknown>(
+    'WalletAddress',
+    (u): u is WalletAddress => typeof u === 'string' && HEX_ADDRESS.test(u) && getAddress(u) === u,
+    (u, c) => {
+      if (typeof u !== 'string' || !HEX_ADDRESS.test(u.trim())) return t.failure(u, c, '0x followed by 40 hex characters');
+      const s = u.trim();
+      const isSingleCase = s.slice(2) === s.slice(2).toLowerCase() || s.slice(2) === s.slice(2).toUpperCase();
+      if (!isSingleCase && !isAddress(s, { strict: true })) return t.failure(u, c, 'an address with a valid EIP-55 checksum');
+      return t.success(getAddress(s) as WalletAddress);
+    },
+    (a) => a,
+  ),
+  { type: 'string', pattern: '^0x[0-9a-fA-F]{40}$', description: 'EIP-55 checksummed' },
 );
 
 /** Parses a 0x address into its checksummed brand. */

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { describeCodec } from '../codecs/describe-codec';
 
 /** Longest text field accepted from a model. */
 export const MAX_ANSWER_TEXT = 4000;
@@ -7,11 +8,14 @@ export const MAX_ANSWER_ITEMS = 12;
 
 /** A non-blank string of at most `max` characters (a plain string type, so rule-based answers need no brand). */
 export const boundedTextCodec = (max: number): t.Type<string, string, unknown> =>
-  new t.Type<string, string, unknown>(
-    `non-blank string of at most ${max} characters`,
-    (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max,
-    (u, c) => (typeof u === 'string' && u.trim().length > 0 && u.length <= max ? t.success(u) : t.failure(u, c, `a non-blank string of at most ${max} characters`)),
-    t.identity,
+  describeCodec(
+    new t.Type<string, string, unknown>(
+      `non-blank string of at most ${max} characters`,
+      (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max,
+      (u, c) => (typeof u === 'string' && u.trim().length > 0 && u.length <= max ? t.success(u) : t.failure(u, c, `a non-blank string of at most ${max} characters`)),
+      t.identity,
+    ),
+    { type: 'string', minLength: 1, maxLength: max },
   );
 
 /** A text field of a model's answer. */
@@ -20,7 +24,7 @@ export const AnswerTextCodec = boundedTextCodec(MAX_ANSWER_TEXT);
 /** A list of at most `max` answer texts and at least `min`. */
 export const answerListCodec = <A, O>(item: t.Type<A, O, unknown>, min: number, max: number = MAX_ANSWER_ITEMS): t.Type<ReadonlyArray<A>, ReadonlyArray<O>, unknown> => {
   const array = t.readonlyArray(item);
-  return new t.Type<ReadonlyArray<A>, ReadonlyArray<O>, unknown>(
+  const list = new t.Type<ReadonlyArray<A>, ReadonlyArray<O>, unknown>(
     `List<${item.name}>[${min}..${max}]`,
     (u): u is ReadonlyArray<A> => array.is(u) && u.length >= min && u.length <= max,
     (u, c) => {
@@ -29,6 +33,7 @@ export const answerListCodec = <A, O>(item: t.Type<A, O, unknown>, min: number, 
     },
     array.encode,
   );
+  return describeCodec(list, (schemaOf) => ({ type: 'array', items: schemaOf(item), minItems: min, maxItems: max }));
 };
 
 export const AnswerTextListCodec = answerListCodec(AnswerTextCodec, 0);

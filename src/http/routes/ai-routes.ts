@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
+import { describeCodec } from '../../domain/codecs/describe-codec';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { boundedTextCodec } from '../../domain/ai/answer-text';
@@ -20,7 +21,8 @@ const MAX_GOAL_LENGTH = 300;
 const MAX_CONCEPT_LENGTH = 300;
 
 const RiskTolerance = t.keyof({ conservative: null, moderate: null, aggressive: null });
-const Goals = new t.Type<ReadonlyArray<string>, ReadonlyArray<string>, unknown>(
+const Goals = describeCodec(
+  new t.Type<ReadonlyArray<string>, ReadonlyArray<string>, unknown>(
   `at most ${MAX_GOALS} goals of at most ${MAX_GOAL_LENGTH} characters`,
   (u): u is ReadonlyArray<string> => Array.isArray(u) && u.length <= MAX_GOALS && u.every((g) => typeof g === 'string' && g.length <= MAX_GOAL_LENGTH),
   (u, c) =>
@@ -28,16 +30,18 @@ const Goals = new t.Type<ReadonlyArray<string>, ReadonlyArray<string>, unknown>(
       ? t.success(u.map((g: string) => g.trim()))
       : t.failure(u, c, `at most ${MAX_GOALS} non-blank goals of at most ${MAX_GOAL_LENGTH} characters`),
   t.identity,
+  ),
+  { type: 'array', maxItems: MAX_GOALS, items: { type: 'string', minLength: 1, maxLength: MAX_GOAL_LENGTH } },
 );
 
-const AnalyzeBody = t.exact(t.partial({ walletAddress: t.string, analysisType: t.keyof({ basic: null, detailed: null, risk_focused: null }) }));
-const SuggestBody = t.exact(t.partial({ walletAddress: t.string, goals: Goals, riskTolerance: RiskTolerance }));
-const ExplainBody = t.intersection([
+export const AnalyzeBody = t.exact(t.partial({ walletAddress: t.string, analysisType: t.keyof({ basic: null, detailed: null, risk_focused: null }) }));
+export const SuggestBody = t.exact(t.partial({ walletAddress: t.string, goals: Goals, riskTolerance: RiskTolerance }));
+export const ExplainBody = t.intersection([
   t.exact(t.type({ concept: boundedTextCodec(MAX_CONCEPT_LENGTH) })),
   t.exact(t.partial({ context: boundedTextCodec(MAX_AI_TEXT_LENGTH), complexity: t.keyof({ beginner: null, intermediate: null, advanced: null }) })),
 ]);
-const RiskAssessmentBody = t.intersection([t.exact(t.type({ strategy: boundedTextCodec(MAX_AI_TEXT_LENGTH) })), t.exact(t.partial({ walletAddress: t.string }))]);
-const MarketInsightsQuery = t.exact(
+export const RiskAssessmentBody = t.intersection([t.exact(t.type({ strategy: boundedTextCodec(MAX_AI_TEXT_LENGTH) })), t.exact(t.partial({ walletAddress: t.string }))]);
+export const MarketInsightsQuery = t.exact(
   t.partial({ focus: t.keyof({ defi: null, lending: null, dex: null, general: null }), timeframe: t.keyof({ '1d': null, '7d': null, '30d': null }) }),
 );
 

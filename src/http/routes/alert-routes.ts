@@ -12,7 +12,7 @@ import { toHttpError } from '../to-http-error';
 
 const MAX_EVENTS = 100;
 
-const EventsQuery = t.partial({ limit: limitFromString(MAX_EVENTS) });
+export const EventsQuery = t.partial({ limit: limitFromString(MAX_EVENTS) });
 
 /**
  * The signed-in wallet's alerts, mounted under /api. The owner is always the token's wallet: an address in the

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
+import { describeCodec } from '../../domain/codecs/describe-codec';
 import type { Hex } from 'viem';
 import type { AuthService } from '../../services/auth/auth-service';
 import { MAX_SIWE_MESSAGE_LENGTH } from '../../services/auth/check-siwe-message';
@@ -18,17 +19,20 @@ const SIGNATURE = new RegExp(`^0x(?:[0-9a-fA-F]{2}){1,${MAX_SIGNATURE_BYTES}}$`)
 
 const isSignature = (u: unknown): u is Hex => typeof u === 'string' && SIGNATURE.test(u);
 
-const SignatureCodec = new t.Type<Hex, string, unknown>(
+const SignatureCodec = describeCodec(
+  new t.Type<Hex, string, unknown>(
   `0x-prefixed hex signature of at most ${MAX_SIGNATURE_BYTES} bytes`,
   isSignature,
   (u, c) => (isSignature(u) ? t.success(u) : t.failure(u, c)),
   (h) => h,
+  ),
+  { type: 'string', pattern: `^0x([0-9a-fA-F]{2}){1,${MAX_SIGNATURE_BYTES}}$` },
 );
 
 const MessageCodec = t.refinement(t.string, (s) => s.length > 0 && s.length <= MAX_SIWE_MESSAGE_LENGTH, `EIP-4361 message of at most ${MAX_SIWE_MESSAGE_LENGTH} characters`);
 
 /** `POST /auth/verify` body; unknown keys are stripped. */
-const VerifyBody = t.exact(t.type({ message: MessageCodec, signature: SignatureCodec }));
+export const VerifyBody = t.exact(t.type({ message: MessageCodec, signature: SignatureCodec }));
 
 /** Sign-In with Ethereum: nonce, verify (→ token), me, logout. Mounted under /api. */
 export const authRoutes = (auth: AuthService): Router => {

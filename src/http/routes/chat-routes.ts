@@ -3,6 +3,7 @@ import { Router } from 'express';
 import * as E from 'fp-ts/Either';
 import type * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
+import { limitFromString } from '../limit-query';
 import type { AppError } from '../../domain/app-error';
 import { boundedTextCodec } from '../../domain/ai/answer-text';
 import { MAX_CHAT_MESSAGE_LENGTH } from '../../domain/ai/chat-limits';
@@ -17,22 +18,13 @@ import { abortOnClose } from './ai-routes';
 const MAX_PAGE = 100;
 const SSE_HEARTBEAT_MS = 15_000;
 
-const MessageBody = t.intersection([
+export const MessageBody = t.intersection([
   t.exact(t.type({ message: boundedTextCodec(MAX_CHAT_MESSAGE_LENGTH) })),
   t.exact(t.partial({ context: t.exact(t.partial({ includePortfolio: t.boolean, includeMarketData: t.boolean })) })),
 ]);
-const AnalysisBody = t.exact(t.partial({ focus: t.keyof({ performance: null, risk: null, opportunities: null, comprehensive: null }) }));
+export const AnalysisBody = t.exact(t.partial({ focus: t.keyof({ performance: null, risk: null, opportunities: null, comprehensive: null }) }));
 
-const LimitFromString = new t.Type<number, string, unknown>(
-  `integer from 1 to ${MAX_PAGE}`,
-  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= MAX_PAGE,
-  (u, c) => {
-    const n = typeof u === 'string' && /^\d{1,3}$/.test(u) ? Number(u) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= MAX_PAGE ? t.success(n) : t.failure(u, c);
-  },
-  String,
-);
-const HistoryQuery = t.exact(t.partial({ limit: LimitFromString, before: t.string }));
+export const HistoryQuery = t.exact(t.partial({ limit: limitFromString(MAX_PAGE), before: t.string }));
 
 const wantsEventStream = (req: Request): boolean => (req.get('accept') ?? '').toLowerCase().includes('text/event-stream');
 

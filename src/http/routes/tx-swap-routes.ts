@@ -16,7 +16,7 @@ import { toHttpError } from '../to-http-error';
 /** A swap side: a registry token address, or "native" for SEI. */
 const SwapToken = t.union([t.literal('native'), TokenAddressField]);
 
-const SwapBody = txBody({ tokenIn: SwapToken, tokenOut: SwapToken, amountIn: AmountOrMaxCodec }, { slippageBps: SlippageBps });
+export const SwapBody = txBody({ tokenIn: SwapToken, tokenOut: SwapToken, amountIn: AmountOrMaxCodec }, { slippageBps: SlippageBps });
 
 /**
  * POST /api/tx/swap `{ tokenIn, tokenOut, amountIn, slippageBps? }`: the best DragonSwap route (V2 fee tiers and V1

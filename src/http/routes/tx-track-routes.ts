@@ -18,9 +18,9 @@ import { toHttpError } from '../to-http-error';
 const MAX_PAGE = 100;
 const DEFAULT_PAGE = 20;
 
-const TrackBody = t.exact(t.type({ hash: TxHashCodec }));
+export const TrackBody = t.exact(t.type({ hash: TxHashCodec }));
 const HashParams = t.type({ hash: TxHashCodec });
-const ListQuery = t.exact(t.partial({ limit: limitFromString(MAX_PAGE), before: TxHashCodec }));
+export const ListQuery = t.exact(t.partial({ limit: limitFromString(MAX_PAGE), before: TxHashCodec }));
 
 /** What the tracking routes call: services/tx/track, bound in composition/tx-track.ts. */
 export interface TxTrackRouteDeps {

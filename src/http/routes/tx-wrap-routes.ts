@@ -5,7 +5,7 @@ import type { WrapService } from '../../services/tx/wrap/wrap-service';
 import { requireAuth, type AccessTokenVerifier } from '../middleware/require-auth';
 import { prepareHandler } from '../tx/prepare-handler';
 
-const WrapBody = txBody({ amount: AmountOrMaxCodec }, {});
+export const WrapBody = txBody({ amount: AmountOrMaxCodec }, {});
 
 /**
  * POST /api/tx/wrap and /api/tx/unwrap `{ amount }` (base units or "max"): the transactions that wrap native SEI into

@@ -1,6 +1,27 @@
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { makeAsyncApiValidator } from '../../support/contract/asyncapi-validator';
 
 export type ClientSocket = Socket;
+
+/**
+ * Every server event a test socket receives and every acknowledgement it gets is checked against the AsyncAPI
+ * document; a payload that breaks it fails the test that received it (checked after each test).
+ */
+const contract = makeAsyncApiValidator();
+const violations: string[] = [];
+const check = (name: string, payload: unknown): void => {
+  const problem = contract.problemWith(name, payload);
+  if (problem !== undefined) violations.push(problem);
+};
+afterEach(() => {
+  const found = violations.splice(0);
+  if (found.length > 0) throw new Error(`Socket.IO payloads broke the AsyncAPI document:\n${found.join('\n')}`);
+});
+
+const watchPayloads = (socket: Socket): Socket => {
+  socket.onAny((event: string, payload: unknown) => check(event, payload));
+  return socket;
+};
 
 /** A connect refusal as the client sees it: the message and `data.code` of `connect_error`. */
 export interface ConnectRefusal {
@@ -17,7 +38,7 @@ export const clientOptions = (options: Options = {}): Options => ({ transports: 
 /** Connects and resolves once connected; rejects with the refusal on `connect_error`. */
 export const connectClient = (url: string, options: Options = {}): Promise<ClientSocket> =>
   new Promise((resolve, reject) => {
-    const socket = io(url, clientOptions(options));
+    const socket = watchPayloads(io(url, clientOptions(options)));
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error: Error & { data?: { code?: string } }) => {
       socket.close();
@@ -46,8 +67,11 @@ export interface Ack<D = unknown> {
 }
 
 /** Emits and waits for the acknowledgement (5 s). */
-export const emitWithAck = <D = unknown>(socket: ClientSocket, event: string, ...args: unknown[]): Promise<Ack<D>> =>
-  socket.timeout(5000).emitWithAck(event, ...args) as Promise<Ack<D>>;
+export const emitWithAck = async <D = unknown>(socket: ClientSocket, event: string, ...args: unknown[]): Promise<Ack<D>> => {
+  const ack = (await socket.timeout(5000).emitWithAck(event, ...args)) as Ack<D>;
+  check(`${event}_ack`, ack);
+  return ack;
+};
 
 /** Collects every `event` the socket receives, from now on. */
 export const collect = <A = unknown>(socket: ClientSocket, event: string): A[] => {
