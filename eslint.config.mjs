@@ -75,7 +75,7 @@ const boundaries = [
 ].map((block) => ({ ...block, ignores: ['**/*.test.ts'] }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'data/**', 'coverage/**', 'tools/**', 'tests/support/contracts/build/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'data/**', 'coverage/**', 'tools/**', 'tests/support/contracts/build/**', 'clients/typescript/api.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
