@@ -8,13 +8,14 @@ import { makeOpenApiValidator } from './openapi-validator';
 
 type Assert = (this: request.Test, resError: Error | null, res: Response, fn: (err: Error | null, res: Response) => void) => void;
 
-const validator = makeOpenApiValidator();
+// Built on first use, so test files that never answer through supertest pay nothing.
+let validator: ReturnType<typeof makeOpenApiValidator> | undefined;
 const test = request.Test.prototype as unknown as { assert: Assert; method: string; url: string };
 const original = test.assert;
 
 test.assert = function (this: request.Test & { method: string; url: string }, resError, res, fn) {
   if (res !== undefined && res !== null) {
-    const problem = validator.problemWith({
+    const problem = (validator ??= makeOpenApiValidator()).problemWith({
       method: this.method,
       url: this.url,
       status: res.status,
