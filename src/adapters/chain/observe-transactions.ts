@@ -2,7 +2,7 @@ import * as TE from 'fp-ts/TaskEither';
 import { getAddress, hexToBigInt, type PublicClient, type RpcTransaction, type RpcTransactionReceipt } from 'viem';
 import type { AppError } from '../../domain/app-error';
 import type { TxObservation } from '../../domain/tx/track/tracked-transaction';
-import type { TxHash } from '../../domain/tx/track/tx-hash';
+import type { TxHash } from '../../domain/address/tx-hash';
 import type { TxObserver } from '../../services/tx/track/ports';
 
 const toObservation = (receipt: RpcTransactionReceipt | null, tx: RpcTransaction | null): TxObservation => {

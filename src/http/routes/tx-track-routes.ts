@@ -6,7 +6,7 @@ import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import type { TrackedStatus } from '../../domain/tx/track/tracked-transaction';
 import type { TrackedTransactionView } from '../../domain/tx/track/tracked-transaction-view';
-import { TxHashCodec, type TxHash } from '../../domain/tx/track/tx-hash';
+import { TxHashCodec, type TxHash } from '../../domain/address/tx-hash';
 import type { TrackedTransactionPage } from '../../services/tx/track/tracked-transaction-queries';
 import { decodePart } from '../decode-request';
 import { sendError } from '../envelope';

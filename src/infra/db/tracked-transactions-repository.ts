@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import type { AppError } from '../../domain/app-error';
 import { WalletAddressCodec } from '../../domain/address/wallet-address';
 import type { TrackedTransaction } from '../../domain/tx/track/tracked-transaction';
-import { TxHashCodec } from '../../domain/tx/track/tx-hash';
+import { TxHashCodec } from '../../domain/address/tx-hash';
 import type { TrackedTransactionStore } from '../../services/tx/track/ports';
 
 const dbError = (cause: unknown): AppError => ({ _tag: 'DependencyUnavailable', dependency: 'database', cause });

@@ -3,7 +3,7 @@ import { getAddress, type Address } from 'viem';
 import { bytes32 } from '../../../../tests/support/arbitraries';
 import type { WalletAddress } from '../../address/wallet-address';
 import { checkDelayMs, nextTrackingStep, type TrackingSettings, type TrackingState } from './next-tracking-step';
-import { TxHashCodec } from './tx-hash';
+import { TxHashCodec } from '../../address/tx-hash';
 
 const settings: TrackingSettings = { pollIntervalMs: 1000, maxPollIntervalMs: 15_000, dropAfterSeconds: 600 };
 const wallet = getAddress('0x00000000000000000000000000000000000000aa') as WalletAddress;

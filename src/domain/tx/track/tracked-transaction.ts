@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import type { WalletAddress } from '../../address/wallet-address';
 import type { TrackedAction } from './decode-tracked-action';
-import type { TxHash } from './tx-hash';
+import type { TxHash } from '../../address/tx-hash';
 
 /** API.md's statuses of a tracked transaction; every one but `pending` is final. */
 export type TrackedStatus = 'pending' | 'confirmed' | 'failed' | 'dropped';

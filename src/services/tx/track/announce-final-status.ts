@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { WalletAddress } from '../../../domain/address/wallet-address';
-import type { TxHash } from '../../../domain/tx/track/tx-hash';
+import type { TxHash } from '../../../domain/address/tx-hash';
 import type { Logger } from '../../ports/logger';
 import type { FinalStep, TrackedStatusSink } from './ports';
 

@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { KnownContracts } from '../../../domain/tx/track/decode-tracked-action';
 import { checkLater, nextTrackingStep, type TrackingSettings } from '../../../domain/tx/track/next-tracking-step';
 import type { TrackedTransaction, TxObservation } from '../../../domain/tx/track/tracked-transaction';
-import type { TxHash } from '../../../domain/tx/track/tx-hash';
+import type { TxHash } from '../../../domain/address/tx-hash';
 import type { Logger } from '../../ports/logger';
 import { startLeaderElection } from '../../watcher/leader-election';
 import type { LeaseStore } from '../../watcher/ports';

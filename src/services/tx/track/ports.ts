@@ -7,7 +7,7 @@ import type { WalletAddress } from '../../../domain/address/wallet-address';
 import type { TrackingStep } from '../../../domain/tx/track/next-tracking-step';
 import type { TrackedAction } from '../../../domain/tx/track/decode-tracked-action';
 import type { TrackedStatus, TrackedTransaction, TxObservation } from '../../../domain/tx/track/tracked-transaction';
-import type { TxHash } from '../../../domain/tx/track/tx-hash';
+import type { TxHash } from '../../../domain/address/tx-hash';
 
 export type WaitStep = TrackingStep & { readonly kind: 'wait' };
 export type FinalStep = TrackingStep & { readonly kind: 'final' };

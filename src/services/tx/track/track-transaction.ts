@@ -5,7 +5,7 @@ import type { WalletAddress } from '../../../domain/address/wallet-address';
 import type { KnownContracts } from '../../../domain/tx/track/decode-tracked-action';
 import { nextTrackingStep, type TrackingSettings, type TrackingState } from '../../../domain/tx/track/next-tracking-step';
 import type { TrackedStatus } from '../../../domain/tx/track/tracked-transaction';
-import type { TxHash } from '../../../domain/tx/track/tx-hash';
+import type { TxHash } from '../../../domain/address/tx-hash';
 import type { Logger } from '../../ports/logger';
 import { announceFinalStatus, type AnnounceDeps } from './announce-final-status';
 import type { TrackedTransactionStore, TxObserver, WaitStep } from './ports';

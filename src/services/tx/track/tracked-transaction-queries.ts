@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function';
 import { notFound, validationFailed, type AppError } from '../../../domain/app-error';
 import type { WalletAddress } from '../../../domain/address/wallet-address';
 import { toTrackedTransactionView, type TrackedTransactionView } from '../../../domain/tx/track/tracked-transaction-view';
-import type { TxHash } from '../../../domain/tx/track/tx-hash';
+import type { TxHash } from '../../../domain/address/tx-hash';
 import type { TrackedTransactionStore } from './ports';
 
 /** `GET /api/tx/:hash`: the wallet's tracked transaction; another wallet's answers 404 like an unknown hash. */
