@@ -5117,6 +5117,7 @@ export interface components {
         Portfolio: {
             /** @description EIP-55 checksummed */
             walletAddress: string;
+            /** @description EIP-155 chain id (1329 Sei mainnet, 1328 testnet) */
             chainId: number;
             blockNumber: number;
             totalValueUSD: number;
@@ -5163,7 +5164,7 @@ export interface components {
             stale?: boolean;
         };
         TokenBalance: {
-            token: string;
+            token: "native" | string;
             symbol: string;
             name: string;
             decimals: number;

@@ -1,5 +1,4 @@
 import type { TaskEither } from 'fp-ts/TaskEither';
-import { getAddress } from 'viem';
 import { executeReadPlans } from '../adapters/chain/execute-read-plans';
 import { makeLensFirstReadChain, type WalletReadChain } from '../adapters/chain/lens/make-lens-first-read-chain';
 import { portfolioLensSetupOf } from '../adapters/chain/lens/portfolio-lens-setup';
@@ -54,7 +53,7 @@ const RPC_PROBE_TTL_MS = 10_000;
 export const makeChain = (w: ChainWiring): Chain => {
   const { config, registry, logger, metrics } = w;
   const client = makeSeiClient(config.chain, metrics);
-  const multicallAddress = getAddress(config.chain.multicall3Address);
+  const multicallAddress = config.chain.multicall3Address;
   const readInRounds = <A>(plans: ReadonlyArray<ReadPlan<A>>) => executeReadPlans({ client, multicallAddress, logger }, plans);
   const lensOrRounds = config.chain.portfolioLens
     ? makeLensFirstReadChain({ client, setup: portfolioLensSetupOf(registry, multicallAddress), readInRounds, logger, now: () => w.now().getTime() })

@@ -1,4 +1,3 @@
-import { getAddress } from 'viem';
 import { makeAaveV3LendingMarket } from '../adapters/protocols/aave-v3/make-aave-v3-lending-market';
 import type { AppConfig } from '../config/app-config';
 import { findRegistryToken, type Registry } from '../config/registry';
@@ -37,7 +36,7 @@ const makeYeiMarket = (w: LendingWiring): LendingDeps | undefined => {
   return {
     market: makeAaveV3LendingMarket({
       client: w.chain.client,
-      multicallAddress: getAddress(w.config.chain.multicall3Address),
+      multicallAddress: w.config.chain.multicall3Address,
       addresses: { pool: yei.pool, protocolDataProvider: yei.protocolDataProvider, oracle: yei.oracle },
       now: () => w.now().getTime(),
     }),

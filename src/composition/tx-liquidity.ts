@@ -20,7 +20,7 @@ const DEADLINE_GRACE_SECONDS = 600;
 /** The DragonSwap V2 position actions (mint, increase, remove, collect) on the engine; NO_ROUTE without DragonSwap V2. */
 export const makeTxLiquidity = (w: TxLiquidityWiring): LiquidityService => {
   const dragonswapV2 = w.registry.protocols.dragonswapV2;
-  const registryTokens = new Set(w.registry.tokens.map((token) => getAddress(token.address)));
+  const registryTokens = new Set<Address>(w.registry.tokens.map((token) => token.address));
   return makeLiquidityService(
     w.engine,
     dragonswapV2 === undefined

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
-import { getAddress, type Address, type PublicClient } from 'viem';
+import type { PublicClient } from 'viem';
 import { makeTxObserver } from '../adapters/chain/observe-transactions';
 import type { AppConfig } from '../config/app-config';
 import type { Registry } from '../config/registry';
@@ -38,23 +38,21 @@ export interface TxTracking {
   readonly startFollower: () => TxFollower;
 }
 
-const optional = (address: string | undefined): Address | undefined => (address === undefined ? undefined : getAddress(address));
-
 /** The registry's contracts whose calls get an `action`. */
 export const knownContractsOf = (registry: Registry): KnownContracts => {
   const { yei, dragonswapV2, dragonswapV1 } = registry.protocols;
-  const aavePool = optional(yei?.pool);
-  const positionManager = optional(dragonswapV2?.nonfungiblePositionManager);
-  const swapRouter02 = optional(dragonswapV2?.swapRouter02);
-  const v1Router = optional(dragonswapV1?.router);
-  const wrappedNative = optional(registry.wrappedNative);
+  const aavePool = yei?.pool;
+  const positionManager = dragonswapV2?.nonfungiblePositionManager;
+  const swapRouter02 = dragonswapV2?.swapRouter02;
+  const v1Router = dragonswapV1?.router;
+  const wrappedNative = registry.wrappedNative;
   return {
     ...(aavePool === undefined ? {} : { aavePool }),
     ...(positionManager === undefined ? {} : { positionManager }),
     ...(swapRouter02 === undefined ? {} : { swapRouter02 }),
     ...(v1Router === undefined ? {} : { v1Router }),
     ...(wrappedNative === undefined ? {} : { wrappedNative }),
-    tokens: registry.tokens.map((token) => getAddress(token.address)),
+    tokens: registry.tokens.map((token) => token.address),
   };
 };
 

@@ -1,4 +1,3 @@
-import { getAddress } from 'viem';
 import { makeAaveLendingHealth } from '../adapters/chain/tx/aave-lending-health';
 import { makeMemoryAllowanceSlotBook } from '../adapters/chain/tx/memory-allowance-slot-book';
 import { makeTokenDescriptions } from '../adapters/chain/tx/token-descriptions';
@@ -42,7 +41,7 @@ export const makeTx = (w: TxWiring): TxSide => {
   const pool = registry.protocols.yei?.pool;
   const engine: TxEngineDeps = {
     chain,
-    health: makeAaveLendingHealth(client, pool === undefined ? undefined : getAddress(pool)),
+    health: makeAaveLendingHealth(client, pool),
     slots: makeMemoryAllowanceSlotBook(),
     tokens: makeTokenDescriptions(client, registry),
     chainId: registry.chainId,
@@ -53,8 +52,8 @@ export const makeTx = (w: TxWiring): TxSide => {
   return {
     engine,
     chain,
-    wrap: makeWrapService(engine, { chain, wrappedNative: registry.wrappedNative === undefined ? undefined : getAddress(registry.wrappedNative) }),
+    wrap: makeWrapService(engine, { chain, wrappedNative: registry.wrappedNative }),
     swap: makeSwap({ engine, registry, client, multicall3: w.config.chain.multicall3Address }),
-    liquidity: makeTxLiquidity({ registry, chain: w.chain, multicallAddress: getAddress(w.config.chain.multicall3Address), logger: w.logger, engine }),
+    liquidity: makeTxLiquidity({ registry, chain: w.chain, multicallAddress: w.config.chain.multicall3Address, logger: w.logger, engine }),
   };
 };

@@ -4,6 +4,8 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import { decodeEnv, type DecodedEnv, type EnvProblem } from './decode-env';
 import { envSpecs } from './env-specs';
+import type { Address } from 'viem';
+import type { ChainId } from '../domain/address/chain-id';
 import { seiNetworks } from './sei-networks';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -83,9 +85,9 @@ export interface AppConfig {
   };
   readonly chain: {
     readonly network: 'mainnet' | 'testnet' | 'custom';
-    readonly chainId: number;
+    readonly chainId: ChainId;
     readonly rpcUrls: ReadonlyArray<string>;
-    readonly multicall3Address: string;
+    readonly multicall3Address: Address;
     readonly rpcTimeoutMs: number;
     readonly rpcRetryCount: number;
     readonly configFile: string | undefined;
@@ -189,7 +191,7 @@ const developmentSecret = (name: SecretVariable, value: string | undefined, sour
   return generated.value;
 };
 
-const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: DecodeOptions): DecodedConfig => {
+const toAppConfig = (e: DecodedEnv<typeof envSpecs>, chainId: ChainId, version: string, options: DecodeOptions): DecodedConfig => {
   const warnings: string[] = [];
   // Only the embedded default keeps its secrets in DATA_DIR: with DATABASE_URL, secrets belong in the environment.
   const secretSource = e.DATABASE_URL === undefined ? (options.keptSecret ?? randomForThisRun) : randomForThisRun;
@@ -269,7 +271,7 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, version: string, options: D
     txTracking: { pollIntervalMs: e.TX_POLL_INTERVAL_MS, maxPollIntervalMs: e.TX_POLL_MAX_INTERVAL_MS, dropAfterSeconds: e.TX_DROP_AFTER_SECONDS },
     chain: {
       network: e.SEI_NETWORK,
-      chainId: e.SEI_CHAIN_ID ?? network?.chainId ?? 0,
+      chainId,
       rpcUrls: e.SEI_RPC_URL ?? network?.rpcUrls ?? [],
       multicall3Address: e.SEI_MULTICALL3_ADDRESS,
       rpcTimeoutMs: e.RPC_TIMEOUT_MS,
@@ -323,7 +325,9 @@ export const decodeConfig = (env: NodeJS.ProcessEnv, version = '0.0.0', options:
     E.mapLeft((problems) => [...problems, ...ruleProblems]),
     E.flatMap((e) => {
       const problems = [...ruleProblems, ...checkReadDeadline(e)];
-      return problems.length > 0 ? E.left(problems) : E.right(toAppConfig(e, version, options));
+      // A custom network without SEI_CHAIN_ID is among the rule problems already.
+      const chainId = e.SEI_CHAIN_ID ?? (e.SEI_NETWORK === 'custom' ? undefined : seiNetworks[e.SEI_NETWORK].chainId);
+      return problems.length > 0 || chainId === undefined ? E.left(problems) : E.right(toAppConfig(e, chainId, version, options));
     }),
   );
 };

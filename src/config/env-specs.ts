@@ -13,6 +13,8 @@ import {
   urlListFromEnv,
 } from './env-codecs';
 import type { EnvSpec } from './decode-env';
+import { ChainIdCodec } from '../domain/address/chain-id';
+import { EvmAddressCodec } from '../domain/address/evm-address';
 
 const str: t.Type<string, string, unknown> = t.string;
 function spec<A>(codec: t.Decoder<unknown, A>, description: string): EnvSpec<A>;
@@ -104,9 +106,9 @@ export const envSpecs = {
   SHUTDOWN_READINESS_DELAY_MS: spec(IntFromEnv, 'On SIGTERM, answer /health/ready 503 this long before refusing connections', '500'),
   METRICS_TOKEN: spec(str, 'Bearer token for /metrics and /debug/*; unset = loopback only'),
   SEI_NETWORK: spec(oneOf(['mainnet', 'testnet', 'custom'] as const), 'Sei network of the default registry', 'mainnet'),
-  SEI_CHAIN_ID: spec(PositiveIntFromEnv, 'EVM chain id (default from SEI_NETWORK)'),
+  SEI_CHAIN_ID: spec(PositiveIntFromEnv.pipe(ChainIdCodec), 'EVM chain id (default from SEI_NETWORK)'),
   SEI_RPC_URL: spec(urlListFromEnv(['http:', 'https:']), 'Comma-separated EVM RPC URLs (fallback order); default from SEI_NETWORK'),
-  SEI_MULTICALL3_ADDRESS: spec(str, 'Multicall3 address', '0xcA11bde05977b3631167028862bE2a173976CA11'),
+  SEI_MULTICALL3_ADDRESS: spec(EvmAddressCodec, 'Multicall3 address', '0xcA11bde05977b3631167028862bE2a173976CA11'),
   RPC_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Timeout of one RPC HTTP request', '10000'),
   RPC_RETRY_COUNT: spec(IntFromEnv, 'Retries of a failed RPC request (with backoff)', '2'),
   SEI_PORTFOLIO_LENS: spec(

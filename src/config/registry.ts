@@ -2,31 +2,26 @@ import { readFileSync } from 'node:fs';
 import * as t from 'io-ts';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
-import { getAddress, isAddress } from 'viem';
+import type { ChainId } from '../domain/address/chain-id';
+import { EvmAddressCodec } from '../domain/address/evm-address';
+import { TokenAddressCodec, type TokenAddress } from '../domain/address/token-address';
 import type { TokenRef } from '../domain/tokens/token-ref';
 import type { AppConfig } from './app-config';
 import { seiNetworks, type NetworkDefaults, type ProtocolAddresses, type RegistryToken } from './sei-networks';
 
 /** The tokens and protocol addresses in use for this process's chain. */
 export interface Registry {
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly nativeCoingeckoId: string;
   readonly coingeckoPlatform: string;
   /** The wrapped native coin (WSEI), when the network has one: wrap/unwrap and swap routing use it. */
-  readonly wrappedNative?: string;
+  readonly wrappedNative?: TokenAddress;
   readonly tokens: ReadonlyArray<RegistryToken>;
   readonly protocols: ProtocolAddresses;
 }
 
-const AddressString = new t.Type<string, string, unknown>(
-  'address',
-  (u): u is string => typeof u === 'string' && isAddress(u, { strict: false }),
-  (u, c) => (typeof u === 'string' && isAddress(u, { strict: false }) ? t.success(getAddress(u)) : t.failure(u, c)),
-  (s) => s,
-);
-
 const TokenEntry = t.intersection([
-  t.type({ address: AddressString, symbol: t.string, decimals: t.number }),
+  t.type({ address: TokenAddressCodec, symbol: t.string, decimals: t.number }),
   t.partial({ name: t.string, coingeckoId: t.union([t.string, t.null]), isStable: t.boolean }),
 ]);
 
@@ -36,26 +31,29 @@ const RegistryFile = t.partial({
   nativeCoingeckoId: t.string,
   coingeckoPlatform: t.string,
   /** `null` says the network has none. */
-  wrappedNative: t.union([t.null, AddressString]),
+  wrappedNative: t.union([t.null, TokenAddressCodec]),
   tokens: t.array(TokenEntry),
   protocols: t.partial({
     yei: t.union([
       t.null,
-      t.intersection([t.type({ pool: AddressString, protocolDataProvider: AddressString }), t.partial({ poolAddressesProvider: AddressString, oracle: AddressString })]),
+      t.intersection([t.type({ pool: EvmAddressCodec, protocolDataProvider: EvmAddressCodec }), t.partial({ poolAddressesProvider: EvmAddressCodec, oracle: EvmAddressCodec })]),
     ]),
     dragonswapV2: t.union([
       t.null,
       t.intersection([
-        t.type({ factory: AddressString, nonfungiblePositionManager: AddressString }),
-        t.partial({ swapRouter02: AddressString, quoterV2: AddressString, poolInitCodeHash: t.string }),
+        t.type({ factory: EvmAddressCodec, nonfungiblePositionManager: EvmAddressCodec }),
+        t.partial({ swapRouter02: EvmAddressCodec, quoterV2: EvmAddressCodec, poolInitCodeHash: t.string }),
       ]),
     ]),
-    dragonswapV1: t.union([t.null, t.intersection([t.type({ factory: AddressString }), t.partial({ router: AddressString, pairs: t.array(AddressString) })])]),
+    dragonswapV1: t.union([t.null, t.intersection([t.type({ factory: EvmAddressCodec }), t.partial({ router: EvmAddressCodec, pairs: t.array(EvmAddressCodec) })])]),
   }),
 });
 type RegistryFile = t.TypeOf<typeof RegistryFile>;
 
-const EMPTY: NetworkDefaults = { chainId: 0, rpcUrls: [], nativeCoingeckoId: 'sei-network', coingeckoPlatform: 'sei-v2', tokens: [], protocols: {} };
+/** What a network brings to its registry before CHAIN_CONFIG_FILE: nothing on a custom network. */
+type RegistryDefaults = Pick<NetworkDefaults, 'nativeCoingeckoId' | 'coingeckoPlatform' | 'wrappedNative' | 'tokens' | 'protocols'>;
+
+const EMPTY: RegistryDefaults = { nativeCoingeckoId: 'sei-network', coingeckoPlatform: 'sei-v2', tokens: [], protocols: {} };
 
 const mergeTokens = (base: ReadonlyArray<RegistryToken>, file: RegistryFile): ReadonlyArray<RegistryToken> => {
   const fromFile = (file.tokens ?? []).map(
@@ -84,14 +82,14 @@ const mergeProtocols = (base: ProtocolAddresses, file: RegistryFile): ProtocolAd
   return { ...pick('yei'), ...pick('dragonswapV2'), ...pick('dragonswapV1') };
 };
 
-const wrappedNativeOf = (defaults: NetworkDefaults, file: RegistryFile): Pick<Registry, 'wrappedNative'> => {
+const wrappedNativeOf = (defaults: RegistryDefaults, file: RegistryFile): Pick<Registry, 'wrappedNative'> => {
   const address = file.wrappedNative === undefined ? defaults.wrappedNative : file.wrappedNative;
   return address === null || address === undefined ? {} : { wrappedNative: address };
 };
 
 /** The built-in registry of the configured network, extended or replaced by CHAIN_CONFIG_FILE; every problem is an error at boot. */
 export const loadRegistry = (chain: AppConfig['chain']): E.Either<string, Registry> => {
-  const defaults = chain.network === 'custom' ? EMPTY : seiNetworks[chain.network];
+  const defaults: RegistryDefaults = chain.network === 'custom' ? EMPTY : seiNetworks[chain.network];
   const file: E.Either<string, RegistryFile> =
     chain.configFile === undefined
       ? E.right({})
@@ -123,7 +121,7 @@ export const loadRegistry = (chain: AppConfig['chain']): E.Either<string, Regist
 /** A registry token as the pricing side sees it. */
 export const registryTokenRef = (tk: RegistryToken): TokenRef => ({
   key: tk.address,
-  address: tk.address as `0x${string}`,
+  address: tk.address,
   symbol: tk.symbol,
   decimals: tk.decimals,
   coingeckoId: tk.coingeckoId,

@@ -3,10 +3,15 @@
  * Source: shared/sei/networks.json (Sei docs, viem chains, DefiLlama, token lists).
  * A registry file (CHAIN_CONFIG_FILE) replaces or extends any of it.
  */
+import * as E from 'fp-ts/Either';
+import type { Address } from 'viem';
+import { ChainIdCodec, type ChainId } from '../domain/address/chain-id';
+import { parseTokenAddress, type TokenAddress } from '../domain/address/token-address';
+
 export type SeiNetworkName = 'mainnet' | 'testnet';
 
 export interface RegistryToken {
-  readonly address: string;
+  readonly address: TokenAddress;
   readonly symbol: string;
   readonly name: string;
   readonly decimals: number;
@@ -15,30 +20,39 @@ export interface RegistryToken {
 }
 
 export interface ProtocolAddresses {
-  readonly yei?: { readonly pool: string; readonly poolAddressesProvider?: string; readonly protocolDataProvider: string; readonly oracle?: string };
+  readonly yei?: { readonly pool: Address; readonly poolAddressesProvider?: Address; readonly protocolDataProvider: Address; readonly oracle?: Address };
   readonly dragonswapV2?: {
-    readonly factory: string;
-    readonly nonfungiblePositionManager: string;
-    readonly swapRouter02?: string;
-    readonly quoterV2?: string;
+    readonly factory: Address;
+    readonly nonfungiblePositionManager: Address;
+    readonly swapRouter02?: Address;
+    readonly quoterV2?: Address;
     readonly poolInitCodeHash?: string;
   };
-  readonly dragonswapV1?: { readonly factory: string; readonly router?: string; readonly pairs?: ReadonlyArray<string> };
+  readonly dragonswapV1?: { readonly factory: Address; readonly router?: Address; readonly pairs?: ReadonlyArray<Address> };
 }
 
 export interface NetworkDefaults {
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly rpcUrls: ReadonlyArray<string>;
   readonly nativeCoingeckoId: string;
   readonly coingeckoPlatform: string;
   /** The wrapped native coin (WSEI): what wrap/unwrap use and what swaps route through. */
-  readonly wrappedNative?: string;
+  readonly wrappedNative?: TokenAddress;
   readonly tokens: ReadonlyArray<RegistryToken>;
   readonly protocols: ProtocolAddresses;
 }
 
+/** A built-in fact, checked when this module loads: a typo here is a programming error, not an operator's. */
+const builtIn = <A>(decoded: E.Either<unknown, A>, what: string): A => {
+  if (E.isLeft(decoded)) throw new Error(`sei-networks: ${what} is not valid`);
+  return decoded.right;
+};
+
+const tokenAddress = (address: string): TokenAddress => builtIn(parseTokenAddress(address), address);
+const chainId = (id: number): ChainId => builtIn(ChainIdCodec.decode(id), `chain id ${id}`);
+
 const token = (symbol: string, address: string, decimals: number, coingeckoId: string, name: string, isStable = false): RegistryToken => ({
-  address,
+  address: tokenAddress(address),
   symbol,
   name,
   decimals,
@@ -48,11 +62,11 @@ const token = (symbol: string, address: string, decimals: number, coingeckoId: s
 
 export const seiNetworks: Readonly<Record<SeiNetworkName, NetworkDefaults>> = {
   mainnet: {
-    chainId: 1329,
+    chainId: chainId(1329),
     rpcUrls: ['https://evm-rpc.sei-apis.com', 'https://sei-evm-rpc.publicnode.com'],
     nativeCoingeckoId: 'sei-network',
     coingeckoPlatform: 'sei-v2',
-    wrappedNative: '0xE30feDd158A2e3b13e9badaeABaFc5516e95e8C7',
+    wrappedNative: tokenAddress('0xE30feDd158A2e3b13e9badaeABaFc5516e95e8C7'),
     tokens: [
       token('WSEI', '0xE30feDd158A2e3b13e9badaeABaFc5516e95e8C7', 18, 'wrapped-sei', 'Wrapped SEI'),
       token('USDC', '0xe15fC38F6D8c56aF07bbCBe3BAf5708A2Bf42392', 6, 'usd-coin', 'USD Coin', true),
@@ -87,7 +101,7 @@ export const seiNetworks: Readonly<Record<SeiNetworkName, NetworkDefaults>> = {
     },
   },
   testnet: {
-    chainId: 1328,
+    chainId: chainId(1328),
     rpcUrls: ['https://evm-rpc-testnet.sei-apis.com'],
     nativeCoingeckoId: 'sei-network',
     coingeckoPlatform: 'sei-v2',

@@ -6,6 +6,7 @@ import { seiNetworks } from '../../src/config/sei-networks';
 import { MULTICALL3_ADDRESS } from '../support/devnet';
 import { PORTFOLIO_LENS_BYTECODE } from '../../src/adapters/chain/lens/portfolio-lens-artifact';
 import { compilePortfolioLens, LENS_MODULE_FILE, renderLensModule } from '../support/lens/compile-portfolio-lens';
+import { tokenAddress } from '../support/brands';
 
 /** EIP-3860: the most init code a creation (an eth_call without `to` included) may carry. */
 const MAX_INITCODE_BYTES = 49_152;
@@ -25,7 +26,7 @@ describe('the checked-in PortfolioLens bytecode', () => {
   it('makes a call within the init code limit for the mainnet registry and the most tokens a caller may add', () => {
     const mainnet = seiNetworks.mainnet;
     const setup = portfolioLensSetupOf(mainnet, MULTICALL3_ADDRESS);
-    const extra = Array.from({ length: 20 }, (_, i) => ({ unknown: getAddress(`0x${(i + 1).toString(16).padStart(40, '0')}`) }));
+    const extra = Array.from({ length: 20 }, (_, i) => ({ unknown: tokenAddress(`0x${(i + 1).toString(16).padStart(40, '0')}`) }));
     const tokens = [...mainnet.tokens.map((known) => ({ known })), ...extra];
     const data = portfolioLensCallData(setup, { wallet: getAddress('0x00000000000000000000000000000000000000f1'), tokens });
     expect(size(data)).toBeLessThan(MAX_INITCODE_BYTES / 2);

@@ -1,4 +1,4 @@
-import { getAddress } from 'viem';
+import type { TokenAddress } from '../../src/domain/address/token-address';
 import type { AppConfig } from '../../src/config/app-config';
 import type { TokenRef } from '../../src/domain/tokens/token-ref';
 import type { Cache } from '../../src/services/ports/cache';
@@ -10,14 +10,15 @@ import { makeMetrics, type Metrics } from '../../src/infra/metrics';
 import { makePricing, type Pricing, type PricingDeps } from '../../src/composition/pricing';
 import { testConfig } from '../support/app/start-test-server';
 import type { FakeCoinGecko } from '../support/fakes';
+import { tokenAddress } from '../support/brands';
 
 export const DEMO_KEY = 'CG-test-demo-key-0123456789';
 export const PLATFORM = 'sei-v2';
 
 /** A deterministic checksummed token address: 0x…0001, 0x…0002, … */
-export const addressOf = (i: number): `0x${string}` => getAddress(`0xcafe${i.toString(16).padStart(36, '0')}`);
+export const addressOf = (i: number): TokenAddress => tokenAddress(`0xcafe${i.toString(16).padStart(36, '0')}`);
 
-export const contractToken = (address: `0x${string}`, coingeckoId: string | null = null): TokenRef => ({ key: address, address, symbol: 'TKN', decimals: 18, coingeckoId });
+export const contractToken = (address: TokenAddress, coingeckoId: string | null = null): TokenRef => ({ key: address, address, symbol: 'TKN', decimals: 18, coingeckoId });
 export const NATIVE: TokenRef = { key: 'native', address: null, symbol: 'SEI', decimals: 18, coingeckoId: 'sei-network' };
 
 /** A hand-moved clock for the pricing side (circuit, stale ages) and, through buildPricing, its cache's TTLs. */

@@ -17,6 +17,7 @@ import { STABLECOIN_RATE_STRATEGY, VOLATILE_RATE_STRATEGY } from '../support/pro
 import { BASE_UNIT, deployAaveTestMarket, type AaveTestMarket, type AaveTestReserveSpec } from '../support/protocols/aave-v3-test-market';
 import { deployWrappedNative, WSEI_SPEC } from '../support/protocols/wrapped-native';
 import { startRpcCountingProxy, type RpcCountingProxy } from '../support/rpc-counting-proxy';
+import { tokenAddress } from '../support/brands';
 
 jest.setTimeout(60_000);
 
@@ -63,7 +64,7 @@ const registryOf = (market: AaveTestMarket) => {
   };
   const entries = market.reserves.flatMap((r): ReadonlyArray<RegistryToken> => {
     const entry = known[r.symbol];
-    return entry === undefined ? [] : [{ ...entry, address: r.address }];
+    return entry === undefined ? [] : [{ ...entry, address: tokenAddress(r.address) }];
   });
   return (address: Address): RegistryToken | undefined => entries.find((tk) => tk.address.toLowerCase() === address.toLowerCase());
 };

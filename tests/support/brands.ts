@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { parseTokenAddress, type TokenAddress } from '../../src/domain/address/token-address';
+import { ChainIdCodec, type ChainId } from '../../src/domain/address/chain-id';
+import { parseTokenAddress, type TokenAddress, type TokenKey } from '../../src/domain/address/token-address';
 import { TokenAmountCodec, type TokenAmount } from '../../src/domain/address/token-amount';
 import { parseWalletAddress, type WalletAddress } from '../../src/domain/address/wallet-address';
 
@@ -11,5 +12,8 @@ const orThrow = <A>(decoded: E.Either<unknown, A>, what: string): A => {
 };
 
 export const tokenAddress = (text: string): TokenAddress => orThrow(parseTokenAddress(text), text);
+/** "native", or a token address. */
+export const tokenKey = (text: string): TokenKey => (text === 'native' ? 'native' : tokenAddress(text));
 export const walletAddress = (text: string): WalletAddress => orThrow(parseWalletAddress(text), text);
 export const tokenAmount = (text: string): TokenAmount => orThrow(TokenAmountCodec.decode(text), text);
+export const chainId = (id: number): ChainId => orThrow(ChainIdCodec.decode(id), `chain id ${id}`);

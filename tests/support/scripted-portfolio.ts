@@ -1,5 +1,5 @@
 import type { LiquidityPosition, Portfolio } from '../../src/domain/portfolio/portfolio';
-import { tokenAddress, tokenAmount, walletAddress } from './brands';
+import { chainId, tokenAddress, tokenAmount, tokenKey, walletAddress } from './brands';
 
 export interface PortfolioScript {
   readonly wallet?: string;
@@ -35,7 +35,7 @@ export const scriptedPortfolio = (s: PortfolioScript = {}): Portfolio => {
   const netWorth = s.netWorthUSD ?? 1000;
   return {
     walletAddress: walletAddress(s.wallet ?? '0x1111111111111111111111111111111111111111'),
-    chainId: 1329,
+    chainId: chainId(1329),
     blockNumber: 100,
     totalValueUSD: netWorth,
     netWorthUSD: netWorth,
@@ -44,7 +44,7 @@ export const scriptedPortfolio = (s: PortfolioScript = {}): Portfolio => {
     totalLiquidityUSD: 0,
     healthFactor: s.healthFactor ?? null,
     tokenBalances: Object.entries(s.prices ?? {}).map(([token, price]) => ({
-      token,
+      token: tokenKey(token),
       symbol: token === 'native' ? 'SEI' : 'TKN',
       name: token === 'native' ? 'Sei' : 'Token',
       decimals: 18,

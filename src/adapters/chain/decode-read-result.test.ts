@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/Either';
 import { ContractFunctionZeroDataError } from 'viem';
 import { decodeReadResult, optionalDecimals } from './decode-read-result';
-import { AbiAddress, AbiSmallInt, AbiUint, abiMembers } from './read-value-codecs';
+import { AbiSmallInt, AbiUint, abiMembers } from './read-value-codecs';
+import { EvmAddressCodec } from '../../domain/address/evm-address';
 
 const Slot0 = abiMembers(2, { sqrtPriceX96: [0, AbiUint], tick: [1, AbiSmallInt] });
 const messageOf = <A>(result: E.Either<Error, A>): string => (E.isLeft(result) ? result.left.message : 'decoded');
@@ -14,7 +15,7 @@ describe('decodeReadResult', () => {
   });
 
   it('checksums addresses', () => {
-    expect(decodeReadResult(AbiAddress, 'token0')({ ok: true, value: '0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae' })).toEqual(
+    expect(decodeReadResult(EvmAddressCodec, 'token0')({ ok: true, value: '0xde0b295669a9fd93d5f28d9ec85e40f4cb697bae' })).toEqual(
       E.right('0xde0B295669a9FD93d5F28D9Ec85E40f4cb697BAe'),
     );
   });

@@ -13,7 +13,7 @@ const baseChain = (config: AppConfig['chain']): Chain => {
     name: `Sei (chain ${config.chainId})`,
     nativeCurrency: { name: 'Sei', symbol: 'SEI', decimals: 18 },
     rpcUrls: { default: { http: [...config.rpcUrls] } },
-    contracts: { multicall3: { address: config.multicall3Address as `0x${string}` } },
+    contracts: { multicall3: { address: config.multicall3Address } },
   });
 };
 

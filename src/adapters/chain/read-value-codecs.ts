@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { getAddress, isAddress, type Address } from 'viem';
 
 // io-ts codecs for the values viem decodes out of a contract's answer (uintN as bigint, small ints as number,
 // addresses as strings, structs as arrays). decodeReadResult runs them; a wrong shape means a wrong contract.
@@ -35,19 +34,11 @@ export const AbiDecimals = new t.Type<number, number, unknown>(
   (a) => a,
 );
 
-/** An address, checksummed. */
-export const AbiAddress = new t.Type<Address, Address, unknown>(
-  'address',
-  (u): u is Address => typeof u === 'string' && isAddress(u),
-  (u, c) => (typeof u === 'string' && isAddress(u, { strict: false }) ? t.success(getAddress(u)) : t.failure(u, c)),
-  (a) => a,
-);
-
 type Decoded<D> = D extends t.Decoder<unknown, infer A> ? A : never;
 
 /**
  * A multi-value answer (at least `length` values), keeping the members named in `members` by their index, e.g.
- * `abiMembers(12, { token0: [2, AbiAddress], fee: [4, AbiSmallInt] })`.
+ * `abiMembers(12, { token0: [2, EvmAddressCodec], fee: [4, AbiSmallInt] })`.
  */
 export const abiMembers = <P extends Record<string, readonly [number, t.Decoder<unknown, unknown>]>>(
   length: number,

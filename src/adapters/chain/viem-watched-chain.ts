@@ -21,7 +21,7 @@ const addressOfTopic = (topic: Hex | null | undefined): string | undefined =>
 export const makeViemWatchedChain = (client: PublicClient): WatchedChain => ({
   headBlock: () => client.getBlockNumber({ cacheTime: 0 }),
   touchedWallets: async (range, wallets) => {
-    const watched = new Set<string>(wallets);
+    const watched = new Map<string, WalletAddress>(wallets.map((w) => [w, w]));
     const queries = splitBlockRange(range).flatMap((span) =>
       chunk(wallets, WALLETS_PER_QUERY).flatMap((group) => {
         const topics = group.map((w) => pad(w.toLowerCase() as Hex, { size: 32 }));
@@ -36,8 +36,8 @@ export const makeViemWatchedChain = (client: PublicClient): WatchedChain => ({
     const touched = new Set<WalletAddress>();
     for (const log of logs.flat()) {
       for (const topic of [log.topics[1], log.topics[2]]) {
-        const address = addressOfTopic(topic);
-        if (address !== undefined && watched.has(address)) touched.add(address as WalletAddress);
+        const wallet = watched.get(addressOfTopic(topic) ?? '');
+        if (wallet !== undefined) touched.add(wallet);
       }
     }
     return touched;

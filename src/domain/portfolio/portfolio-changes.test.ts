@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { LendingPosition, LiquidityPosition, Portfolio, TokenBalance } from './portfolio';
 import { portfolioChanges, portfolioUpdateType } from './portfolio-changes';
-import { tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
+import { chainId, tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
 
 const sei = (balance: string, valueUSD: number): TokenBalance => ({
   token: 'native',
@@ -19,7 +19,7 @@ const sei = (balance: string, valueUSD: number): TokenBalance => ({
 
 const usdc = (balance: string, valueUSD: number): TokenBalance => ({
   ...sei(balance, valueUSD),
-  token: '0x3894085Ef7Ff0f0aeDf52E2A2704928d1Ec074F1',
+  token: tokenAddress('0x3894085Ef7Ff0f0aeDf52E2A2704928d1Ec074F1'),
   symbol: 'USDC',
   name: 'USD Coin',
   decimals: 6,
@@ -61,7 +61,7 @@ const lp = (liquidity: string, isInRange: boolean, fees0 = '0'): LiquidityPositi
 
 const base: Portfolio = {
   walletAddress: walletAddress('0x1111111111111111111111111111111111111111'),
-  chainId: 1329,
+  chainId: chainId(1329),
   blockNumber: 100,
   totalValueUSD: 150,
   netWorthUSD: 150,
@@ -138,7 +138,7 @@ describe('portfolioChanges', () => {
   it('finds nothing between a portfolio and itself, whatever its balances (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.bigInt({ min: 0n, max: 10n ** 30n }), { maxLength: 8 }), (balances) => {
-        const p: Portfolio = { ...base, tokenBalances: balances.map((b, i) => ({ ...sei(b.toString(), Number(b) / 1e18), token: `0x${i.toString(16).padStart(40, '0')}` })) };
+        const p: Portfolio = { ...base, tokenBalances: balances.map((b, i) => ({ ...sei(b.toString(), Number(b) / 1e18), token: tokenAddress(`0x${i.toString(16).padStart(40, '0')}`) })) };
         expect(portfolioChanges(p, structuredClone(p))).toEqual([]);
       }),
     );
@@ -147,7 +147,7 @@ describe('portfolioChanges', () => {
   it('reports every changed balance exactly once (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 24n }), fc.bigInt({ min: 0n, max: 10n ** 24n })), { minLength: 1, maxLength: 8 }), (pairs) => {
-        const token = (i: number) => `0x${(i + 1).toString(16).padStart(40, '0')}`;
+        const token = (i: number) => tokenAddress(`0x${(i + 1).toString(16).padStart(40, '0')}`);
         const before: Portfolio = { ...base, tokenBalances: pairs.map(([b], i) => ({ ...usdc(b.toString(), 1), token: token(i) })) };
         const after: Portfolio = { ...base, tokenBalances: pairs.map(([, a], i) => ({ ...usdc(a.toString(), 1), token: token(i) })) };
         const changed = pairs.flatMap(([b, a], i) => (a === b ? [] : [`tokenBalances.${token(i)}.balance`]));

@@ -1,14 +1,15 @@
 import * as t from 'io-ts';
-import { TokenAddressCodec } from '../address/token-address';
+import { TokenAddressCodec, TokenKeyCodec } from '../address/token-address';
 import { TokenAmountCodec } from '../address/token-amount';
 import { WalletAddressCodec } from '../address/wallet-address';
+import { ChainIdCodec } from '../address/chain-id';
 
 const NullableNumber = t.union([t.number, t.null]);
 const PriceSource = t.union([t.literal('coingecko'), t.literal('dex'), t.null]);
 
 export const TokenBalanceCodec = t.type({
   /** "native" or the token's address (the pricing key). */
-  token: t.string,
+  token: TokenKeyCodec,
   symbol: t.string,
   name: t.string,
   decimals: t.number,
@@ -75,18 +76,21 @@ export type Risk = t.TypeOf<typeof RiskCodec>;
 
 export const WarningCodec = t.type({ source: t.string, message: t.string });
 
+/** A portfolio's USD totals (sums of unrounded values: net worth = gross − borrowed) and its lending health factor. */
+export const PortfolioTotalsCodec = t.type({
+  totalValueUSD: t.number,
+  netWorthUSD: t.number,
+  totalSuppliedUSD: t.number,
+  totalBorrowedUSD: t.number,
+  totalLiquidityUSD: t.number,
+  healthFactor: NullableNumber,
+});
+
 /** The portfolio as the API returns it (and as it is cached and snapshotted). */
 export const PortfolioCodec = t.intersection([
+  t.type({ walletAddress: WalletAddressCodec, chainId: ChainIdCodec, blockNumber: t.number }),
+  PortfolioTotalsCodec,
   t.type({
-    walletAddress: WalletAddressCodec,
-    chainId: t.number,
-    blockNumber: t.number,
-    totalValueUSD: t.number,
-    netWorthUSD: t.number,
-    totalSuppliedUSD: t.number,
-    totalBorrowedUSD: t.number,
-    totalLiquidityUSD: t.number,
-    healthFactor: NullableNumber,
     tokenBalances: t.array(TokenBalanceCodec),
     lendingPositions: t.array(LendingPositionCodec),
     liquidityPositions: t.array(LiquidityPositionCodec),

@@ -1,13 +1,13 @@
 import type { TokenHolding } from '../tokens/token-holding';
 import type { UnpricedLendingPosition } from './unpriced-positions';
 import { valuePortfolio, type UnitPrice } from './value-portfolio';
-import { tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
+import { chainId, tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
 
 const price = (usd: number): UnitPrice => ({ usd, change24h: null, source: 'coingecko', stale: false });
 
-const holding = (key: `0x${string}`, symbol: string, decimals: number, balance: bigint): TokenHolding => ({
-  key,
-  address: key,
+const holding = (address: string, symbol: string, decimals: number, balance: bigint): TokenHolding => ({
+  key: tokenAddress(address),
+  address: tokenAddress(address),
   symbol,
   name: symbol,
   decimals,
@@ -31,14 +31,14 @@ const supply: UnpricedLendingPosition = {
   apy: 0,
   usageAsCollateral: true,
   liquidationThreshold: 0.8,
-  tokenRef: { key: LENT, address: LENT, symbol: 'LNT', decimals: 6, coingeckoId: null },
+  tokenRef: { key: LENT, address: tokenAddress(LENT), symbol: 'LNT', decimals: 6, coingeckoId: null },
   rawAmount: 12345n,
   isStable: false,
 };
 
 const valued = valuePortfolio({
   walletAddress: walletAddress('0x00000000000000000000000000000000000000f1'),
-  chainId: 1329,
+  chainId: chainId(1329),
   blockNumber: 1n,
   // 4 base units of a 6-decimal token at $1: $0.000004. 1.5 of an 18-decimal token at $2: $3.
   holdings: [holding(DUST, 'DST', 6, 4n), holding(WHOLE, 'WHL', 18, 1_500_000_000_000_000_000n)],

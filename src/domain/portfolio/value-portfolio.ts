@@ -7,12 +7,13 @@ import type { ReadWarning, TokenHolding } from '../tokens/token-holding';
 import type { Portfolio, TokenBalance } from './portfolio';
 import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from './unpriced-positions';
 import { usdValueOf, valueLendingPosition, valueLiquidityPosition, type PriceLookup, type UnitPrice } from './value-positions';
+import type { ChainId } from '../address/chain-id';
 
 export type { UnitPrice };
 
 export interface ValuationInput {
   readonly walletAddress: WalletAddress;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly blockNumber: bigint;
   readonly holdings: ReadonlyArray<TokenHolding>;
   readonly prices: PriceLookup;

@@ -1,16 +1,18 @@
 import { preparedTransactionsJson } from './prepared-transactions-json';
 import type { PreparedTransactions } from './prepared-transactions';
+import { chainId } from '../../../tests/support/brands';
 
 const WSEI = '0xE30feDd158A2e3b13e9badaeABaFc5516e95e8C7';
 const USDC = '0xe15fC38F6D8c56aF07bbCBe3BAf5708A2Bf42392';
 const POOL = '0x0000000000000000000000000000000000000abc';
+const SEI = chainId(1329);
 
 const prepared = (overrides: Partial<PreparedTransactions> = {}): PreparedTransactions => ({
   action: 'swap',
   wallet: '0x0000000000000000000000000000000000000001',
-  chainId: 1329,
+  chainId: SEI,
   blockNumber: 123_456_789n,
-  transactions: [{ to: POOL, data: '0x1234', value: 10n ** 18n, chainId: 1329, gas: 150_000n, description: 'Swap', kind: 'action' }],
+  transactions: [{ to: POOL, data: '0x1234', value: 10n ** 18n, chainId: SEI, gas: 150_000n, description: 'Swap', kind: 'action' }],
   simulation: {
     ok: true,
     healthFactorBefore: 1_500_000_000_000_000_000n,

@@ -1,13 +1,14 @@
 import type { Address, Hex } from 'viem';
 import type { HealthFactorWad, LiquidityQuote, SwapQuote, TxAction } from './action-plan';
 import type { SimulationError } from './decode-revert';
+import type { ChainId } from '../address/chain-id';
 
 /** One transaction for the wallet to sign, in signing order (API.md "Transactions"). */
 export interface PreparedTransaction {
   readonly to: Address;
   readonly data: Hex;
   readonly value: bigint;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   /** An estimate with headroom, or for a call that depends on an earlier one in the list, the planner's upper bound. */
   readonly gas: bigint;
   readonly description: string;
@@ -38,7 +39,7 @@ export interface SimulationOutcome {
 export interface PreparedTransactions {
   readonly action: TxAction;
   readonly wallet: Address;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly blockNumber: bigint;
   readonly transactions: ReadonlyArray<PreparedTransaction>;
   readonly simulation: SimulationOutcome;

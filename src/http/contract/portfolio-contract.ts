@@ -1,16 +1,11 @@
 import * as t from 'io-ts';
-import { PortfolioCodec, RiskCodec } from '../../domain/portfolio/portfolio';
+import { PortfolioCodec, PortfolioTotalsCodec, RiskCodec } from '../../domain/portfolio/portfolio';
 import { HistoryRangeCodec } from '../../services/portfolio/portfolio-history';
 import { NullableNumber, type RouteContract } from './route-contract';
 
 export const PortfolioSummaryCodec = t.intersection([
+  PortfolioTotalsCodec,
   t.type({
-    totalValueUSD: t.number,
-    netWorthUSD: t.number,
-    totalSuppliedUSD: t.number,
-    totalBorrowedUSD: t.number,
-    totalLiquidityUSD: t.number,
-    healthFactor: NullableNumber,
     apy: t.type({ lending: NullableNumber, liquidity: NullableNumber, total: NullableNumber }),
     allocation: t.readonlyArray(t.type({ symbol: t.string, valueUSD: t.number, weight: t.number })),
   }),

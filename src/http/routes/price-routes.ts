@@ -2,8 +2,8 @@ import { Router, type Response } from 'express';
 import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as t from 'io-ts';
-import { getAddress, isAddress } from 'viem';
 import type { AppError, ValidationIssue } from '../../domain/app-error';
+import { parseTokenAddress, type TokenAddress } from '../../domain/address/token-address';
 import type { TokenRef } from '../../domain/tokens/token-ref';
 import type { PriceFeed } from '../../services/pricing/price-feed';
 import type { HistoryToken, PriceHistoryService } from '../../services/pricing/price-history';
@@ -40,7 +40,7 @@ const splitList = (value: string | ReadonlyArray<string> | undefined): ReadonlyA
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-const tokenRefOf = (address: `0x${string}`): TokenRef => ({ key: address, address, symbol: '', decimals: 0, coingeckoId: null });
+const tokenRefOf = (address: TokenAddress): TokenRef => ({ key: address, address, symbol: '', decimals: 0, coingeckoId: null });
 const coinRefOf = (id: string): TokenRef => ({ key: id, address: null, symbol: '', decimals: 0, coingeckoId: id });
 
 /** Validates `tokens` and `ids` into token refs (deduplicated), or every problem at once. */
@@ -49,10 +49,9 @@ const parsePricesQuery = (query: t.TypeOf<typeof PricesQuery>, deps: PriceRouteD
   const issues: ValidationIssue[] = [];
   const refs = new Map<string, TokenRef>();
   for (const [i, input] of splitList(query.tokens).entries()) {
-    if (isAddress(input, { strict: false })) {
-      const address = getAddress(input);
-      refs.set(address, deps.knownToken?.(address) ?? tokenRefOf(address));
-    } else issues.push({ path: `query.tokens.${i}`, expected: ADDRESS_EXPECTED });
+    const address = parseTokenAddress(input);
+    if (E.isRight(address)) refs.set(address.right, deps.knownToken?.(address.right) ?? tokenRefOf(address.right));
+    else issues.push({ path: `query.tokens.${i}`, expected: ADDRESS_EXPECTED });
   }
   for (const [i, input] of splitList(query.ids).entries()) {
     const id = input.toLowerCase();
@@ -68,7 +67,11 @@ const parsePricesQuery = (query: t.TypeOf<typeof PricesQuery>, deps: PriceRouteD
 const parseHistoryToken = (input: string, nativeCoingeckoId: string): E.Either<AppError, HistoryToken> => {
   const lower = input.trim().toLowerCase();
   if (lower === 'native' || lower === 'sei') return E.right({ kind: 'coin', id: nativeCoingeckoId });
-  if (lower.startsWith('0x')) return isAddress(input, { strict: false }) ? E.right({ kind: 'contract', address: getAddress(input) }) : E.left({ _tag: 'InvalidAddress', input });
+  if (lower.startsWith('0x'))
+    return pipe(
+      parseTokenAddress(input),
+      E.bimap((): AppError => ({ _tag: 'InvalidAddress', input }), (address): HistoryToken => ({ kind: 'contract', address })),
+    );
   if (COIN_ID.test(lower)) return E.right({ kind: 'coin', id: lower });
   return E.left({ _tag: 'ValidationFailed', details: [{ path: 'params.token', expected: `native, a ${ADDRESS_EXPECTED} or a ${COIN_ID_EXPECTED}` }] });
 };

@@ -1,8 +1,9 @@
 import * as E from 'fp-ts/Either';
 import { createSiweMessage } from 'viem/siwe';
 import { checkSiweMessage, type SiweExpectations } from './check-siwe-message';
+import { chainId } from '../../../tests/support/brands';
 
-const EXPECTED: SiweExpectations = { domain: 'app.example.com', uri: 'https://app.example.com', chainId: 1329, maxAgeSeconds: 600 };
+const EXPECTED: SiweExpectations = { domain: 'app.example.com', uri: 'https://app.example.com', chainId: chainId(1329), maxAgeSeconds: 600 };
 const NOW = new Date('2025-03-01T12:00:00.000Z');
 const ADDRESS = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 

@@ -4,6 +4,7 @@ import type { AppError } from '../../domain/app-error';
 import { WalletAddressCodec, type WalletAddress } from '../../domain/address/wallet-address';
 import { authError } from './auth-errors';
 import { isCanonicalSiweMessage } from './is-canonical-siwe-message';
+import type { ChainId } from '../../domain/address/chain-id';
 
 /** What this server expects of every SIWE message (from config). */
 export interface SiweExpectations {
@@ -11,7 +12,7 @@ export interface SiweExpectations {
   readonly domain: string;
   /** The origin (scheme://host[:port]) the message URI must have. */
   readonly uri: string;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   /** Oldest accepted `Issued At`, in seconds before now. */
   readonly maxAgeSeconds: number;
 }

@@ -5,6 +5,7 @@ import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { computePerformance, downsampleSeries, type Performance } from '../../domain/performance';
 import type { SnapshotRow, SnapshotsRepository } from './ports';
+import type { ChainId } from '../../domain/address/chain-id';
 
 export const HistoryRangeCodec = t.keyof({ '1d': null, '7d': null, '30d': null, '90d': null, '1y': null, all: null });
 export type HistoryRange = t.TypeOf<typeof HistoryRangeCodec>;
@@ -22,7 +23,7 @@ export interface PortfolioHistoryService {
 
 export interface HistoryDeps {
   readonly snapshots: SnapshotsRepository;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly now: () => Date;
 }
 

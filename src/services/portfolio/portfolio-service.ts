@@ -4,7 +4,7 @@ import * as O from 'fp-ts/Option';
 import * as T from 'fp-ts/Task';
 import * as TE from 'fp-ts/TaskEither';
 import { sequenceS } from 'fp-ts/Apply';
-import type { Address } from 'viem';
+import type { TokenAddress } from '../../domain/address/token-address';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import { isChainUnavailable } from '../../domain/errors/chain-unavailable';
@@ -16,7 +16,7 @@ import { holdingsOf } from './snapshot-holdings';
 
 export interface PortfolioService {
   /** The cached portfolio (with `cachedAt`), or one fresh read shared by every concurrent caller in the cluster. */
-  readonly getPortfolio: (wallet: WalletAddress, extraTokens?: ReadonlyArray<Address>) => TE.TaskEither<AppError, Portfolio>;
+  readonly getPortfolio: (wallet: WalletAddress, extraTokens?: ReadonlyArray<TokenAddress>) => TE.TaskEither<AppError, Portfolio>;
   /** Reads the chain now, bypassing the cache, and always stores a snapshot. */
   readonly refresh: (wallet: WalletAddress) => TE.TaskEither<AppError, Portfolio>;
 }
@@ -91,7 +91,7 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
           );
 
   /** After a fresh read: cache it; for the wallet's own tokens, snapshot it and tell the listeners (with the copy it replaces). */
-  const recordFreshRead = (key: string, portfolio: Portfolio, previous: O.Option<Portfolio>, extra: ReadonlyArray<Address>, isRefresh: boolean): T.Task<void> =>
+  const recordFreshRead = (key: string, portfolio: Portfolio, previous: O.Option<Portfolio>, extra: ReadonlyArray<TokenAddress>, isRefresh: boolean): T.Task<void> =>
     pipe(
       deps.cache.set(key, { ...portfolio, cachedAt: deps.now().toISOString() }, deps.portfolioTtlSeconds, PortfolioCodec),
       T.flatMap(() => (extra.length === 0 ? snapshotIfDue(portfolio, isRefresh) : T.of(undefined))),
@@ -100,7 +100,7 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
       }),
     );
 
-  const readFresh = (wallet: WalletAddress, extra: ReadonlyArray<Address>, isRefresh: boolean): TE.TaskEither<AppError, Portfolio> => {
+  const readFresh = (wallet: WalletAddress, extra: ReadonlyArray<TokenAddress>, isRefresh: boolean): TE.TaskEither<AppError, Portfolio> => {
     const key = keyOf(wallet, extra);
     return shared(
       `read:${key}`,
@@ -116,10 +116,10 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
     );
   };
 
-  const readHoldingLock = (release: Release, wallet: WalletAddress, extra: ReadonlyArray<Address>) => releasingAfter(release)(readFresh(wallet, extra, false));
+  const readHoldingLock = (release: Release, wallet: WalletAddress, extra: ReadonlyArray<TokenAddress>) => releasingAfter(release)(readFresh(wallet, extra, false));
 
   /** The peer let go: what it cached meanwhile, else read now holding the lock (e.g. answering from the stored snapshot). */
-  const afterPeer = (release: Release, wallet: WalletAddress, extra: ReadonlyArray<Address>): TE.TaskEither<AppError, Portfolio> =>
+  const afterPeer = (release: Release, wallet: WalletAddress, extra: ReadonlyArray<TokenAddress>): TE.TaskEither<AppError, Portfolio> =>
     pipe(
       cached(keyOf(wallet, extra)),
       T.flatMap(
@@ -131,7 +131,7 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
     );
 
   /** Waits for the peer holding the lock: its cached copy, or the lock once it lets go; at the deadline, reads anyway. */
-  const waitForPeer = (wallet: WalletAddress, extra: ReadonlyArray<Address>, deadline: number): TE.TaskEither<AppError, Portfolio> => {
+  const waitForPeer = (wallet: WalletAddress, extra: ReadonlyArray<TokenAddress>, deadline: number): TE.TaskEither<AppError, Portfolio> => {
     const key = keyOf(wallet, extra);
     const poll: TE.TaskEither<AppError, Portfolio> = pipe(
       T.delay(POLL_MS)(cached(key)),
@@ -149,7 +149,7 @@ export const makePortfolioService = (deps: PortfolioDeps): PortfolioService => {
   };
 
   /** Across workers: one holds a short lock and reads; the others wait for its result in the shared cache. */
-  const readOnceInCluster = (wallet: WalletAddress, extra: ReadonlyArray<Address>): TE.TaskEither<AppError, Portfolio> =>
+  const readOnceInCluster = (wallet: WalletAddress, extra: ReadonlyArray<TokenAddress>): TE.TaskEither<AppError, Portfolio> =>
     pipe(
       tryLock(keyOf(wallet, extra)),
       T.flatMap((release) => (release !== null ? readHoldingLock(release, wallet, extra) : waitForPeer(wallet, extra, deps.now().getTime() + WAIT_FOR_PEER_MS))),

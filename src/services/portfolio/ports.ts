@@ -3,9 +3,11 @@ import type { Address } from 'viem';
 import type { RegistryToken } from '../../config/sei-networks';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
+import type { TokenAddress } from '../../domain/address/token-address';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
 import type { UnpricedLendingPosition, UnpricedLiquidityPosition } from '../../domain/portfolio/unpriced-positions';
 import type { ReadWarning, TokenHolding } from '../../domain/tokens/token-holding';
+import type { ChainId } from '../../domain/address/chain-id';
 
 // What the portfolio use-cases need from outside, filled in src/composition/portfolio.ts.
 
@@ -16,7 +18,7 @@ export interface TokenMetadata {
 }
 
 /** A token to read: from the registry (metadata known), or added by the caller (metadata read on chain unless cached). */
-export type TokenToRead = { readonly known: RegistryToken } | { readonly unknown: Address; readonly cachedMetadata?: TokenMetadata };
+export type TokenToRead = { readonly known: RegistryToken } | { readonly unknown: TokenAddress; readonly cachedMetadata?: TokenMetadata };
 
 /** Everything a wallet holds at one block, before pricing. */
 export interface WalletOnChain {
@@ -69,7 +71,7 @@ export interface SnapshotRow {
 
 export interface NewSnapshot {
   readonly wallet: string;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly blockNumber: number;
   readonly takenAt: Date;
   readonly portfolio: Portfolio;
@@ -79,9 +81,9 @@ export interface NewSnapshot {
 /** Stored portfolio snapshots: written per fresh read, read back for history, performance and the stale fallback. */
 export interface SnapshotsRepository {
   readonly insert: (s: NewSnapshot) => TE.TaskEither<AppError, void>;
-  readonly lastTakenAt: (wallet: string, chainId: number) => TE.TaskEither<AppError, Date | null>;
-  readonly latest: (wallet: string, chainId: number) => TE.TaskEither<AppError, { readonly takenAt: Date; readonly portfolio: Portfolio } | null>;
-  readonly range: (wallet: string, chainId: number, from: Date, to: Date) => TE.TaskEither<AppError, ReadonlyArray<SnapshotRow>>;
+  readonly lastTakenAt: (wallet: string, chainId: ChainId) => TE.TaskEither<AppError, Date | null>;
+  readonly latest: (wallet: string, chainId: ChainId) => TE.TaskEither<AppError, { readonly takenAt: Date; readonly portfolio: Portfolio } | null>;
+  readonly range: (wallet: string, chainId: ChainId, from: Date, to: Date) => TE.TaskEither<AppError, ReadonlyArray<SnapshotRow>>;
   /** Snapshots older than `before`, grouped by wallet and chain, for the retention job. */
   readonly olderThan: (before: Date) => TE.TaskEither<AppError, ReadonlyArray<{ readonly group: string; readonly id: string; readonly takenAt: Date }>>;
   readonly deleteMany: (ids: ReadonlyArray<string>) => TE.TaskEither<AppError, number>;

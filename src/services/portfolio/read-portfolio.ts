@@ -3,6 +3,7 @@ import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { Address } from 'viem';
+import type { TokenAddress } from '../../domain/address/token-address';
 import type { AppError } from '../../domain/app-error';
 import type { WalletAddress } from '../../domain/address/wallet-address';
 import type { Portfolio } from '../../domain/portfolio/portfolio';
@@ -10,6 +11,7 @@ import type { TokenRef } from '../../domain/tokens/token-ref';
 import { valuePortfolio } from '../../domain/portfolio/value-portfolio';
 import type { PortfolioDeps } from './portfolio-deps';
 import type { TokenMetadata, TokenToRead, WalletOnChain } from './ports';
+import type { ChainId } from '../../domain/address/chain-id';
 
 const uniqueRefs = (refs: ReadonlyArray<TokenRef>): ReadonlyArray<TokenRef> => [...new Map(refs.map((r) => [r.key, r])).values()];
 
@@ -20,10 +22,10 @@ const tokensToPrice = (read: WalletOnChain): ReadonlyArray<TokenRef> =>
 const TokenMetadataCodec = t.type({ symbol: t.string, name: t.string, decimals: t.number });
 const METADATA_TTL_SECONDS = 30 * 24 * 3600;
 
-const metadataKey = (chainId: number, address: string) => `token-meta:${chainId}:${address}`;
+const metadataKey = (chainId: ChainId, address: string) => `token-meta:${chainId}:${address}`;
 
 /** The registry tokens plus caller-added ones (with their cached metadata where we have it). */
-const tokensToRead = (deps: PortfolioDeps, extra: ReadonlyArray<Address>): TE.TaskEither<never, ReadonlyArray<TokenToRead>> => {
+const tokensToRead = (deps: PortfolioDeps, extra: ReadonlyArray<TokenAddress>): TE.TaskEither<never, ReadonlyArray<TokenToRead>> => {
   const known = new Map(deps.registry.tokens.map((tk) => [tk.address.toLowerCase(), tk]));
   const extraUnknown = extra.filter((a) => !known.has(a.toLowerCase()));
   return pipe(
@@ -45,7 +47,7 @@ const rememberMetadata = (deps: PortfolioDeps, found: ReadonlyArray<{ address: A
 /** One fresh read of a wallet: every balance and position at one block (one request with the lens), then one pricing call, then valuation. */
 export const readPortfolio =
   (deps: PortfolioDeps) =>
-  (wallet: WalletAddress, extraTokens: ReadonlyArray<Address>): TE.TaskEither<AppError, Portfolio> =>
+  (wallet: WalletAddress, extraTokens: ReadonlyArray<TokenAddress>): TE.TaskEither<AppError, Portfolio> =>
     pipe(
       tokensToRead(deps, extraTokens),
       TE.flatMap((tokens) => deps.chain.readWallet(wallet, tokens)),

@@ -1,8 +1,10 @@
 import * as t from 'io-ts';
+import * as E from 'fp-ts/Either';
 import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { AppError } from '../../domain/app-error';
+import { TokenAddressCodec, type TokenAddress } from '../../domain/address/token-address';
 import { classifyAddressInput, WalletAddressCodec, type WalletAddress } from '../../domain/address/wallet-address';
 import type { PortfolioDeps } from './portfolio-deps';
 
@@ -38,11 +40,12 @@ export const resolveWallet =
   };
 
 /** Decodes `?tokens=0x…,0x…` (bounded count) into checksummed addresses. */
-export const parseExtraTokens = (raw: string | undefined, max: number): TE.TaskEither<AppError, ReadonlyArray<WalletAddress>> => {
+export const parseExtraTokens = (raw: string | undefined, max: number): TE.TaskEither<AppError, ReadonlyArray<TokenAddress>> => {
   if (raw === undefined || raw.trim() === '') return TE.right([]);
   const items = [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
   if (items.length > max) return TE.left({ _tag: 'ValidationFailed', details: [{ path: 'query.tokens', expected: `at most ${max} token addresses` }] });
-  const decoded = t.array(WalletAddressCodec).decode(items);
+  // As strict as a wallet address (a mixed-case address must carry its checksum), then branded a token.
+  const decoded = pipe(t.array(WalletAddressCodec).decode(items), E.flatMap((wallets) => t.array(TokenAddressCodec).decode(wallets)));
   return decoded._tag === 'Right'
     ? TE.right([...new Set(decoded.right)].sort())
     : TE.left({ _tag: 'ValidationFailed', details: [{ path: 'query.tokens', expected: 'comma-separated 0x token addresses' }] });

@@ -1,13 +1,13 @@
 import { computePerformance } from '../../domain/performance';
 import type { LendingPosition, LiquidityPosition, Portfolio, TokenBalance } from '../../domain/portfolio/portfolio';
 import { holdingsOf } from './snapshot-holdings';
-import { tokenAddress, tokenAmount, walletAddress } from '../../../tests/support/brands';
+import { chainId, tokenAddress, tokenAmount, tokenKey, walletAddress } from '../../../tests/support/brands';
 
 const WSEI = '0x0000000000000000000000000000000000000001';
 const USDC = '0x0000000000000000000000000000000000000002';
 
 const balance = (token: string, symbol: string, balanceFormatted: string, priceUSD: number | null): TokenBalance => ({
-  token,
+  token: tokenKey(token),
   symbol,
   name: symbol,
   decimals: 18,
@@ -55,7 +55,7 @@ const lp = (id: string, liquidity: string, valueUSD: number | null): LiquidityPo
 
 const portfolio = (parts: Pick<Portfolio, 'tokenBalances' | 'lendingPositions' | 'liquidityPositions' | 'totalValueUSD'>): Portfolio => ({
   walletAddress: walletAddress(WSEI),
-  chainId: 1329,
+  chainId: chainId(1329),
   blockNumber: 1,
   netWorthUSD: parts.totalValueUSD,
   totalSuppliedUSD: 0,

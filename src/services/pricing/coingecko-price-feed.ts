@@ -7,6 +7,7 @@ import type { CoinGeckoApi, CoinGeckoError, CoinQuote } from './coingecko-api';
 import { makeInFlightBatches, type BatchResults } from './in-flight-batches';
 import { FreshEntry, LastKnownEntry } from './price-cache-entries';
 import type { Price, PriceFeed } from './price-feed';
+import type { ChainId } from '../../domain/address/chain-id';
 
 export interface CoinGeckoPriceFeedDeps {
   /** The CoinGecko API, normally guarded by the circuit breaker. */
@@ -14,7 +15,7 @@ export interface CoinGeckoPriceFeedDeps {
   readonly cache: Cache;
   readonly logger: Logger;
   /** Part of every cache key, so networks never share entries. */
-  readonly chainId: number;
+  readonly chainId: ChainId;
   /** CoinGecko asset platform of the chain's contracts (`sei-v2`). */
   readonly platform: string;
   /** How long a fetched price (or "CoinGecko does not know it") is served without asking again. */

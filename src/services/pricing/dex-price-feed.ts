@@ -4,10 +4,12 @@ import * as O from 'fp-ts/Option';
 import type * as TE from 'fp-ts/TaskEither';
 import type { Address } from 'viem';
 import type { AppError } from '../../domain/app-error';
+import type { TokenAddress } from '../../domain/address/token-address';
 import type { TokenRef } from '../../domain/tokens/token-ref';
 import type { Cache } from '../ports/cache';
 import type { Logger } from '../ports/logger';
 import type { Price, PriceFeed, PriceMap } from './price-feed';
+import type { ChainId } from '../../domain/address/chain-id';
 
 /** A pool's price and depth, as the chain adapter reads them (whole quote per whole token; depth in quote base units). */
 export interface DexPoolQuote {
@@ -26,7 +28,7 @@ export type ReadDexPools = (queries: ReadonlyArray<DexPoolQuery>) => TE.TaskEith
 
 /** A token prices are quoted against: a stablecoin (USDC) or the wrapped native token (WSEI). */
 export interface QuoteToken extends TokenRef {
-  readonly address: Address;
+  readonly address: TokenAddress;
   readonly isStable: boolean;
 }
 
@@ -43,7 +45,7 @@ export interface DexPriceFeedDeps {
   readonly wrappedNative: QuoteToken | undefined;
   readonly minLiquidityUSD: number;
   readonly cache: Cache;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly ttlSeconds: number;
   readonly logger: Logger;
   readonly now: () => Date;

@@ -3,13 +3,15 @@ import * as O from 'fp-ts/Option';
 import * as TE from 'fp-ts/TaskEither';
 import * as t from 'io-ts';
 import type { AppError } from '../../domain/app-error';
+import type { TokenAddress } from '../../domain/address/token-address';
 import type { Cache } from '../ports/cache';
 import type { ChartPoint, ChartTarget, CoinGeckoApi, CoinGeckoError } from './coingecko-api';
 import { coinGeckoErrorToAppError } from './coingecko-error-to-app-error';
 import { daysOfRange, type PriceRange } from './price-range';
+import type { ChainId } from '../../domain/address/chain-id';
 
 /** Whose history: a CoinGecko coin id, or a contract address (checksummed) on the chain's platform. */
-export type HistoryToken = { readonly kind: 'coin'; readonly id: string } | { readonly kind: 'contract'; readonly address: `0x${string}` };
+export type HistoryToken = { readonly kind: 'coin'; readonly id: string } | { readonly kind: 'contract'; readonly address: TokenAddress };
 
 export interface PricePoint {
   /** ISO-8601 UTC. */
@@ -41,7 +43,7 @@ export interface PriceHistoryDeps {
   /** The CoinGecko API, normally guarded by the circuit breaker. */
   readonly api: CoinGeckoApi;
   readonly cache: Cache;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   readonly platform: string;
   /** How long a fetched history is served without asking again; 300 by default. */
   readonly ttlSeconds?: number;

@@ -17,7 +17,7 @@ export interface DexFallbackDeps {
   readonly now: () => Date;
 }
 
-const quoteOf = (tk: RegistryToken): QuoteToken => ({ ...registryTokenRef(tk), address: tk.address as `0x${string}`, isStable: tk.isStable });
+const quoteOf = (tk: RegistryToken): QuoteToken => ({ ...registryTokenRef(tk), address: tk.address, isStable: tk.isStable });
 
 /** CoinGecko first; what it cannot price (or only stale) comes from DragonSwap V2 pools against the registry's stablecoins and WSEI. */
 export const withDexFallback = (primary: PriceFeed, deps: DexFallbackDeps): PriceFeed => {

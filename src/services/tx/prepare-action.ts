@@ -11,6 +11,7 @@ import { shortBalanceOf } from './short-balance';
 import { simulationOverrides, type SimulationOverrides } from './simulation-overrides';
 import { simulateCalls, type SimulationVerdict } from './simulate-calls';
 import type { AllowanceSlotBook, LendingHealth, TokenDescription, TokenDescriptions, TxChain } from './ports';
+import type { ChainId } from '../../domain/address/chain-id';
 
 /** An action family's planner: reads what it needs at `ctx.blockNumber` and returns the plan (action-plan.ts). */
 export type Planner = (ctx: PlanContext) => TE.TaskEither<AppError, ActionPlan>;
@@ -20,7 +21,7 @@ export interface TxEngineDeps {
   readonly health: LendingHealth;
   readonly slots: AllowanceSlotBook;
   readonly tokens: TokenDescriptions;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   /** How long a preparation stays good: `expiresAt` = now + this (TX_PREPARE_TTL_SECONDS). */
   readonly ttlSeconds: number;
   readonly now: () => Date;

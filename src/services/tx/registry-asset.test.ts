@@ -1,7 +1,8 @@
 import * as E from 'fp-ts/Either';
+import { tokenAddress } from '../../../tests/support/brands';
 import { registryAsset } from './registry-asset';
 
-const USDC = { address: '0xe15fC38F6D8c56aF07bbCBe3BAf5708A2Bf42392', symbol: 'USDC', name: 'USD Coin', decimals: 6, coingeckoId: 'usd-coin', isStable: true };
+const USDC = { address: tokenAddress('0xe15fC38F6D8c56aF07bbCBe3BAf5708A2Bf42392'), symbol: 'USDC', name: 'USD Coin', decimals: 6, coingeckoId: 'usd-coin', isStable: true };
 
 describe('registryAsset', () => {
   it('finds a registry token by address in any letter case', async () => {

@@ -1,13 +1,8 @@
 import * as TE from 'fp-ts/TaskEither';
-import { getAddress, type Address } from 'viem';
+import type { Address } from 'viem';
 import { findRegistryToken, type Registry } from '../../config/registry';
 import type { RegistryToken } from '../../config/sei-networks';
 import type { AppError } from '../../domain/app-error';
-
-/** A registry token a planner may act on, its address checksummed. */
-export interface RegistryAsset extends RegistryToken {
-  readonly address: Address;
-}
 
 /**
  * The registry token at `address`, or 422 UNKNOWN_ASSET: the one check every planner makes on the tokens a body names
@@ -15,9 +10,9 @@ export interface RegistryAsset extends RegistryToken {
  */
 export const registryAsset =
   (registry: Pick<Registry, 'tokens'>) =>
-  (address: Address): TE.TaskEither<AppError, RegistryAsset> => {
+  (address: Address): TE.TaskEither<AppError, RegistryToken> => {
     const token = findRegistryToken(registry, address);
     return token === undefined
       ? TE.left({ _tag: 'UnprocessableTx', code: 'UNKNOWN_ASSET', message: `${address} is not a token of the registry` })
-      : TE.right({ ...token, address: getAddress(token.address) });
+      : TE.right(token);
   };

@@ -26,6 +26,8 @@ import { installSeiPredeploys } from './sei-predeploys';
 import { sendTransactionsTogether, type DevnetTransactionRequest } from './send-transactions-together';
 import { startHardhatChildProcess } from './start-hardhat-child-process';
 import { startHardhatInProcess } from './start-hardhat-in-process';
+import type { ChainId } from '../../../src/domain/address/chain-id';
+import { chainId as chainIdOf } from '../brands';
 
 export interface DevnetOptions {
   /** Default 1329 (Sei mainnet), so the app under test runs with its mainnet defaults. */
@@ -57,7 +59,7 @@ export interface DevnetAccount {
 export interface Devnet {
   readonly url: string;
   readonly wsUrl: string;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   /** A viem chain for this devnet, with multicall3 at its canonical address. */
   readonly chain: Chain;
   readonly publicClient: PublicClient<HttpTransport, Chain>;
@@ -185,7 +187,7 @@ export const startDevnet = async (options: DevnetOptions = {}): Promise<Devnet> 
   const devnet: Devnet = {
     url: node.url,
     wsUrl: node.wsUrl,
-    chainId: config.chainId,
+    chainId: chainIdOf(config.chainId),
     chain,
     publicClient,
     accounts,

@@ -12,9 +12,12 @@ import type { RegistryToken } from '../../../src/config/sei-networks';
 import { makeSilentLogger } from '../../../src/infra/logging/logger';
 import { makeMetrics } from '../../../src/infra/metrics';
 import { MULTICALL3_ADDRESS, type TestToken } from '../devnet';
+import { chainId, tokenAddress } from '../brands';
+
+const SEI_MAINNET = chainId(1329);
 
 /** The production viem client (batching HTTP transport) for `rpcUrl`, without retries. */
-export const makeTestSeiClient = (rpcUrl: string, chainId = 1329) =>
+export const makeTestSeiClient = (rpcUrl: string, chainId = SEI_MAINNET) =>
   makeSeiClient(
     {
       network: 'custom',
@@ -34,7 +37,7 @@ export const makeTestSeiClient = (rpcUrl: string, chainId = 1329) =>
 export type PlanRunner = <A>(plans: ReadonlyArray<ReadPlan<A>>, wallet?: WalletReadHint) => Promise<ReadOutcome<A>>;
 
 /** Runs plans through the production read engine (rounds) against `rpcUrl`; throws on RpcUnavailable. The hint is not used. */
-export const makePlanRunner = (rpcUrl: string, chainId = 1329): PlanRunner => {
+export const makePlanRunner = (rpcUrl: string, chainId = SEI_MAINNET): PlanRunner => {
   const client = makeTestSeiClient(rpcUrl, chainId);
   const logger = makeSilentLogger();
   return async <A>(plans: ReadonlyArray<ReadPlan<A>>): Promise<ReadOutcome<A>> => {
@@ -50,7 +53,7 @@ const FELL_BACK = 'the lens was not used: it fell back to rounds';
  * Runs plans through the PortfolioLens only, with the lens setup of `registry`: a fallback to rounds fails the read
  * (so what comes back is the lens's), as does a read without a wallet hint.
  */
-export const makeLensPlanRunner = (rpcUrl: string, registry: Registry, chainId = 1329): PlanRunner => {
+export const makeLensPlanRunner = (rpcUrl: string, registry: Registry, chainId = SEI_MAINNET): PlanRunner => {
   const readChain = makeLensFirstReadChain({
     client: makeTestSeiClient(rpcUrl, chainId),
     setup: portfolioLensSetupOf(registry, MULTICALL3_ADDRESS),
@@ -79,7 +82,7 @@ export const walletOnly = (wallet: Address): WalletReadHint => ({ wallet, tokens
 
 /** A test registry on chain 1329 with these tokens and protocols. */
 export const testRegistry = (tokens: ReadonlyArray<RegistryToken>, protocols: Registry['protocols']): Registry => ({
-  chainId: 1329,
+  chainId: SEI_MAINNET,
   nativeCoingeckoId: 'sei-network',
   coingeckoPlatform: 'sei-v2',
   tokens,
@@ -96,7 +99,7 @@ export const resultOf = <A>(outcome: ReadOutcome<A>, source: string): A => {
 
 /** A registry entry for a devnet test token. */
 export const registryTokenOf = (token: TestToken, isStable = false, coingeckoId: string | null = null): RegistryToken => ({
-  address: token.address,
+  address: tokenAddress(token.address),
   symbol: token.symbol,
   name: token.name,
   decimals: token.decimals,

@@ -1,4 +1,6 @@
 import type { Address, Hex } from 'viem';
+import type { TokenAddress } from '../../../src/domain/address/token-address';
+import { tokenAddress } from '../brands';
 import type { Devnet, TestToken, TokenMint } from '../devnet';
 import { deployAaveTestMarket, type AaveTestMarket } from '../protocols/aave-v3-test-market';
 import { deploySwapRouter02 } from '../protocols/swap-router-02';
@@ -10,8 +12,8 @@ import { SEI_DEFI_RESERVES, type SeiDefiReserveSpec } from './sei-defi-reserves'
 /** A CHAIN_CONFIG_FILE registry as the app reads it today (README "Registry file", src/config/registry.ts). */
 export interface SeiDefiRegistry {
   readonly mode: 'replace';
-  readonly wrappedNative: Address;
-  readonly tokens: ReadonlyArray<{ readonly address: Address; readonly symbol: string; readonly name: string; readonly decimals: number; readonly coingeckoId: string | null; readonly isStable: boolean }>;
+  readonly wrappedNative: TokenAddress;
+  readonly tokens: ReadonlyArray<{ readonly address: TokenAddress; readonly symbol: string; readonly name: string; readonly decimals: number; readonly coingeckoId: string | null; readonly isStable: boolean }>;
   readonly protocols: {
     readonly yei: { readonly pool: Address; readonly protocolDataProvider: Address; readonly poolAddressesProvider: Address; readonly oracle: Address };
     readonly dragonswapV2: {
@@ -84,9 +86,9 @@ export const deploySeiDefiDevnet = async (devnet: Devnet, options: SeiDefiDevnet
     mint: (mints) => mintOrWrapTokens(devnet, mints, wrappedNative.address),
     registry: {
       mode: 'replace',
-      wrappedNative: wrappedNative.address,
+      wrappedNative: tokenAddress(wrappedNative.address),
       // yei.reserves keeps the spec order.
-      tokens: tokens.map((t, i) => ({ ...t, coingeckoId: specs[i]?.coingeckoId ?? null, isStable: specs[i]?.isStable ?? false })),
+      tokens: tokens.map((t, i) => ({ ...t, address: tokenAddress(t.address), coingeckoId: specs[i]?.coingeckoId ?? null, isStable: specs[i]?.isStable ?? false })),
       protocols: {
         yei: { pool: yei.pool, protocolDataProvider: yei.dataProvider, poolAddressesProvider: yei.poolAddressesProvider, oracle: yei.oracle },
         dragonswapV2: { factory: v3.factory, nonfungiblePositionManager: v3.positionManager, swapRouter02, quoterV2: v3.quoterV2, poolInitCodeHash: v3.poolInitCodeHash },

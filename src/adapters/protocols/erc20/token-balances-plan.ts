@@ -32,7 +32,7 @@ const decodeNativeBalance = decodeReadResult(AbiUint, 'native SEI balance');
 export const tokenBalancesPlan = (input: TokenBalancesInput): ReadPlan<TokenBalancesResult> => {
   const reads: ContractRead[] = [{ address: input.multicallAddress, abi: multicall3Abi, functionName: 'getEthBalance', args: [input.wallet] }];
   const layout = input.tokens.map((token) => {
-    const address = 'known' in token ? (token.known.address as Address) : token.unknown;
+    const address = 'known' in token ? token.known.address : token.unknown;
     const start = reads.length;
     reads.push({ address, abi: erc20Abi, functionName: 'balanceOf', args: [input.wallet] });
     if ('unknown' in token && token.cachedMetadata === undefined) {

@@ -5,11 +5,12 @@ import type { RegistryToken } from '../../../config/sei-networks';
 import type { ReadWarning } from '../../../domain/tokens/token-holding';
 import { decodeReadResult } from '../../chain/decode-read-result';
 import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
-import { AbiAddress, AbiUint, abiMembers } from '../../chain/read-value-codecs';
+import { AbiUint, abiMembers } from '../../chain/read-value-codecs';
 import type { PositionsRead, ProtocolReader, UnpricedLiquidityPosition } from '../protocol-reader';
 import { makeTokenInfoBook, type KnownTokenLookup } from '../uniswap-v3/token-info-book';
 import { buildFullRangePosition } from './build-full-range-position';
 import { uniswapV2FactoryAbi, uniswapV2PairAbi } from './uniswap-v2-abis';
+import { EvmAddressCodec } from '../../../domain/address/evm-address';
 
 export interface UniswapV2ReaderOptions {
   readonly addresses: { readonly factory: string; readonly pairs?: ReadonlyArray<string> };
@@ -90,8 +91,8 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
           ? E.right(known)
           : pipe(
               E.Do,
-              E.apS('token0', decodeReadResult(AbiAddress, `${what} token0`)(results[3])),
-              E.apS('token1', decodeReadResult(AbiAddress, `${what} token1`)(results[4])),
+              E.apS('token0', decodeReadResult(EvmAddressCodec, `${what} token0`)(results[3])),
+              E.apS('token1', decodeReadResult(EvmAddressCodec, `${what} token1`)(results[4])),
             ),
       ),
     );
@@ -181,7 +182,7 @@ export const makeUniswapV2Reader = (options: UniswapV2ReaderOptions): ProtocolRe
         stepOf(
           pipe(
             E.sequenceArray(
-              unresolved.map((c, i) => decodeReadResult(AbiAddress, `factory ${factory} getPair(${c.a}, ${c.b}) (is the v2 factory deployed there?)`)(getPairResults[i])),
+              unresolved.map((c, i) => decodeReadResult(EvmAddressCodec, `factory ${factory} getPair(${c.a}, ${c.b}) (is the v2 factory deployed there?)`)(getPairResults[i])),
             ),
             E.map((pairs) => afterGetPair(heldFirst, pairs)),
           ),

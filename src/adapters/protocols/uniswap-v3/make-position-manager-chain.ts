@@ -9,12 +9,13 @@ import type { AtBlock, PairAmounts, PoolAtBlock, PositionAtBlock, PositionManage
 import { executeReadPlans, type ReadEngineDeps } from '../../chain/execute-read-plans';
 import { decodeOptionalRead, decodeReadResult } from '../../chain/decode-read-result';
 import { done, readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
-import { AbiAddress, AbiSmallInt, AbiUint, abiMembers } from '../../chain/read-value-codecs';
+import { AbiSmallInt, AbiUint, abiMembers } from '../../chain/read-value-codecs';
 import { toPoolKey, type PoolKey } from './compute-pool-address';
 import { positionManagerRead } from './position-manager-read';
 import { makePoolAddressBook, type PoolReads } from './pool-address-book';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
 import { PositionCodec, Slot0Codec } from './uniswap-v3-answer-codecs';
+import { EvmAddressCodec } from '../../../domain/address/evm-address';
 
 const blockTimestampAbi = parseAbi(['function getCurrentBlockTimestamp() view returns (uint256 timestamp)']);
 
@@ -105,7 +106,7 @@ export const makePositionManagerChain = (options: PositionManagerChainOptions): 
             return pipe(
               E.Do,
               E.apS('fields', decodeReadResult(PositionCodec, what)(position)),
-              E.apS('ownerAddress', decodeReadResult(AbiAddress, `ownerOf(${tokenId})`)(owner)),
+              E.apS('ownerAddress', decodeReadResult(EvmAddressCodec, `ownerOf(${tokenId})`)(owner)),
               E.map(({ fields, ownerAddress }) => {
                 const key: PoolKey = { token0: fields.token0, token1: fields.token1, fee: fields.fee };
                 const withPool = (pool: PoolAtBlock | null): ReadStep<AtBlock<PositionAtBlock | null>> => {

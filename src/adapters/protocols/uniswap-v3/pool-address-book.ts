@@ -4,9 +4,10 @@ import { getAddress, zeroAddress, type Address, type Hex } from 'viem';
 import { LRUCache } from 'lru-cache';
 import { decodeReadResult } from '../../chain/decode-read-result';
 import { readThen, stepOf, type ContractRead, type ReadResult, type ReadStep } from '../../chain/read-plan';
-import { AbiAddress } from '../../chain/read-value-codecs';
+import {} from '../../chain/read-value-codecs';
 import { computePoolAddress, poolKeyId, UNISWAP_V3_POOL_INIT_CODE_HASH, type PoolKey } from './compute-pool-address';
 import { uniswapV3FactoryAbi } from './uniswap-v3-abis';
+import { EvmAddressCodec } from '../../../domain/address/evm-address';
 
 /** Where a pool's reads were answered from, or that the factory has no such pool. */
 export type PoolReads = { readonly address: Address; readonly results: ReadonlyArray<ReadResult> } | { readonly missing: true };
@@ -70,7 +71,7 @@ export const makePoolAddressBook = (options: PoolAddressBookOptions): PoolAddres
     const getPoolAnswer = (p: (typeof layout)[number], results: ReadonlyArray<ReadResult>): E.Either<Error, Address | undefined> =>
       p.isConfirmed
         ? E.right(undefined)
-        : decodeReadResult(AbiAddress, `factory ${factory} getPool(${p.key.token0}, ${p.key.token1}, ${p.key.fee})`)(results[p.start + p.count]);
+        : decodeReadResult(EvmAddressCodec, `factory ${factory} getPool(${p.key.token0}, ${p.key.token1}, ${p.key.fee})`)(results[p.start + p.count]);
 
     /** With each unconfirmed pool's getPool answer (undefined for confirmed ones), in layout order. */
     const afterGetPool = (results: ReadonlyArray<ReadResult>, answers: ReadonlyArray<Address | undefined>) => {

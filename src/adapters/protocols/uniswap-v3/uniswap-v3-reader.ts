@@ -15,12 +15,13 @@ import { makePoolAddressBook } from './pool-address-book';
 import { makeTokenInfoBook, type KnownTokenLookup } from './token-info-book';
 import { uniswapV3PoolAbi } from './uniswap-v3-abis';
 import { PositionCodec, Slot0Codec } from './uniswap-v3-answer-codecs';
+import type { ChainId } from '../../../domain/address/chain-id';
 
 export interface UniswapV3ReaderOptions {
   readonly addresses: { readonly factory: string; readonly nonfungiblePositionManager: string; readonly poolInitCodeHash?: string };
   /** The registry's entry for a token (decimals, symbol, coingeckoId, isStable); other tokens are read on chain once. */
   readonly knownToken: KnownTokenLookup;
-  readonly chainId: number;
+  readonly chainId: ChainId;
   /** Default "dragonswap-v2". */
   readonly source?: string;
   /** Default "DragonSwap V2". */
