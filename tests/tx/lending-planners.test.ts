@@ -88,7 +88,7 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
     await defi.mint([{ token: weth(), to: wallet.address, amount: 10n * E18 }]);
 
     // Supply 10 WETH ($30,000 at LT 82.5%).
-    const supply = await planned(planSupply(deps, { asset: weth(), amount: 10n * E18 }), wallet.address);
+    const supply = await planned(planSupply(deps)({ asset: weth(), amount: 10n * E18 }), wallet.address);
     expect(supply.allowances).toEqual([{ token: weth(), spender: defi.yei.pool, amount: 10n * E18 }]);
     expect(supply.balanceChanges).toEqual([{ token: weth(), delta: -10n * E18 }]);
     expect(supply.healthFactorAfter).toBeNull();
@@ -98,7 +98,7 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
     expect((await defi.yei.getUserReserveData(weth(), wallet.address)).usageAsCollateralEnabled).toBe(true);
 
     // Borrow 12,000 USDC: HF = 30,000 × 0.825 / 12,000 = 2.0625.
-    const borrow = await planned(planBorrow(deps, { asset: usdc(), amount: 12_000n * E6 }), wallet.address);
+    const borrow = await planned(planBorrow(deps)({ asset: usdc(), amount: 12_000n * E6 }), wallet.address);
     expect(borrow.allowances).toEqual([]);
     expect(borrow.balanceChanges).toEqual([{ token: usdc(), delta: 12_000n * E6 }]);
     expect(borrow.healthFactorAfter).toBe(2_062_500_000_000_000_000n);
@@ -110,7 +110,7 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
     // A day passes; repay everything with "max" (interest accrued: the wallet needs a little more USDC).
     await devnet.increaseTime(86_400);
     await defi.mint([{ token: usdc(), to: wallet.address, amount: 100n * E6 }]);
-    const repay = await planned(planRepay(deps, { asset: usdc(), amount: 'max' }), wallet.address);
+    const repay = await planned(planRepay(deps)({ asset: usdc(), amount: 'max' }), wallet.address);
     const debtAtPlan = (await defi.yei.getUserReserveData(usdc(), wallet.address)).currentVariableDebt;
     expect(debtAtPlan).toBeGreaterThan(12_000n * E6);
     const rateAtPlan = (await defi.yei.getReserveData(usdc())).variableBorrowRate;
@@ -128,7 +128,7 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
     expect(paid - debtAtPlan).toBeLessThan(E6 / 100n);
 
     // Withdraw everything.
-    const withdraw = await planned(planWithdraw(deps, { asset: weth(), amount: 'max' }), wallet.address);
+    const withdraw = await planned(planWithdraw(deps)({ asset: weth(), amount: 'max' }), wallet.address);
     const suppliedAtPlan = (await defi.yei.getUserReserveData(weth(), wallet.address)).currentATokenBalance;
     expect(withdraw.balanceChanges).toEqual([{ token: weth(), delta: suppliedAtPlan }]);
     expect(withdraw.healthFactorAfter).toBeNull();
@@ -142,7 +142,7 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
     await defi.yei.supply(wallet, wsei(), 20_000n * E18);
     await defi.yei.borrow(wallet, usdc(), 4_000n * E6);
     // $10,000 × 80% / 4,000 = 2; withdrawing 5,000 WSEI leaves $7,500 × 80% / 4,000 = 1.5.
-    const withdraw = await planned(planWithdraw(deps, { asset: wsei(), amount: 5_000n * E18 }), wallet.address);
+    const withdraw = await planned(planWithdraw(deps)({ asset: wsei(), amount: 5_000n * E18 }), wallet.address);
     expect(withdraw.calls.map((c) => c.to)).toEqual([defi.yei.pool]);
     expect(isWithinMillionth(withdraw.healthFactorAfter ?? 0n, 1_500_000_000_000_000_000n)).toBe(true);
     await send(withdraw, wallet);
@@ -156,20 +156,20 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
       const result = await plan(planner, wallet.address);
       return E.isLeft(result) ? result.left : result.right;
     };
-    expect(await refusal(planSupply(deps, { asset: outsider.address, amount: 1n }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'UNKNOWN_ASSET' });
-    expect(await refusal(planBorrow(deps, { asset: '0x000000000000000000000000000000000000dEaD', amount: 1n }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'UNKNOWN_ASSET' });
-    expect(await refusal(planRepay(deps, { asset: usdc(), amount: 'max' }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
-    expect(await refusal(planRepay(deps, { asset: usdc(), amount: 5n }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
-    expect(await refusal(planSupply(deps, { asset: usdc(), amount: 'max' }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
-    expect(await refusal(planWithdraw(deps, { asset: usdc(), amount: 'max' }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
+    expect(await refusal(planSupply(deps)({ asset: outsider.address, amount: 1n }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'UNKNOWN_ASSET' });
+    expect(await refusal(planBorrow(deps)({ asset: '0x000000000000000000000000000000000000dEaD', amount: 1n }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'UNKNOWN_ASSET' });
+    expect(await refusal(planRepay(deps)({ asset: usdc(), amount: 'max' }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
+    expect(await refusal(planRepay(deps)({ asset: usdc(), amount: 5n }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
+    expect(await refusal(planSupply(deps)({ asset: usdc(), amount: 'max' }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
+    expect(await refusal(planWithdraw(deps)({ asset: usdc(), amount: 'max' }))).toMatchObject({ _tag: 'UnprocessableTx', code: 'NOTHING_TO_DO' });
   });
 
   it('reads the market in one chain HTTP request once the reserve list is known', async () => {
     const wallet = await funded();
     await defi.yei.supply(wallet, usdc(), 100n * E6);
-    await plan(planBorrow(deps, { asset: usdc(), amount: E6 }), wallet.address);
+    await plan(planBorrow(deps)({ asset: usdc(), amount: E6 }), wallet.address);
     proxy.reset();
-    await plan(planBorrow(deps, { asset: usdc(), amount: E6 }), wallet.address);
+    await plan(planBorrow(deps)({ asset: usdc(), amount: E6 }), wallet.address);
     expect(proxy.stats().httpRequests).toBe(1);
     expect(proxy.stats().methods).toEqual({ eth_call: 1 });
   });
@@ -204,10 +204,10 @@ describe('Yei lending planners against the real Aave v3 on the devnet (plan, app
                 : (debt * BigInt(s.bps)) / 10_000n;
           const planner =
             s.kind === 'supply'
-              ? planSupply(deps, { asset: reserve.address, amount })
+              ? planSupply(deps)({ asset: reserve.address, amount })
               : s.kind === 'borrow'
-                ? planBorrow(deps, { asset: reserve.address, amount })
-                : planRepay(deps, { asset: reserve.address, amount: s.bps === 10_000 ? 'max' : amount });
+                ? planBorrow(deps)({ asset: reserve.address, amount })
+                : planRepay(deps)({ asset: reserve.address, amount: s.bps === 10_000 ? 'max' : amount });
           const result = await plan(planner, wallet.address);
           // Repaying an asset without debt is refused before anything is sent.
           const isNothingToRepay = s.kind === 'repay' && debt === 0n;

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { uint112Reserve } from '../../../../tests/support/arbitraries';
-import { amountOutMinFor } from './amount-out-min';
 import { priceImpactBps, v1MidRate, v3MidRate } from './mid-price';
 import { v1AmountOut } from './v1-amount-out';
 import { encodeV3Path } from './v3-path';
@@ -23,25 +22,6 @@ describe('v1AmountOut (UniswapV2Library.getAmountOut)', () => {
         const out = v1AmountOut(amountIn, reserveIn, reserveOut);
         expect(out < reserveOut).toBe(true);
         expect(v1AmountOut(amountIn + 1n, reserveIn, reserveOut) >= out).toBe(true);
-      }),
-    );
-  });
-});
-
-describe('amountOutMinFor', () => {
-  it('floors amountOut × (10000 − slippageBps) / 10000', () => {
-    expect(amountOutMinFor(1_000_000n, 50)).toBe(995_000n);
-    expect(amountOutMinFor(999n, 50)).toBe(994n); // 994.005
-    expect(amountOutMinFor(12_345n, 0)).toBe(12_345n);
-    expect(amountOutMinFor(12_345n, 5_000)).toBe(6_172n); // 6172.5
-  });
-
-  it('stays within the tolerance and below it by less than one base unit', () => {
-    fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 200n }), fc.integer({ min: 0, max: 5_000 }), (amountOut, bps) => {
-        const min = amountOutMinFor(amountOut, bps);
-        const exactTimes10000 = amountOut * BigInt(10_000 - bps);
-        expect(min * 10_000n <= exactTimes10000 && exactTimes10000 < (min + 1n) * 10_000n).toBe(true);
       }),
     );
   });

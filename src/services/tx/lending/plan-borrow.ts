@@ -9,7 +9,8 @@ import { readLendingAccount } from './read-lending-account';
 
 /** Pool.borrow(asset, amount, 2, 0, wallet) at the variable rate; the wallet receives `amount`. */
 export const planBorrow =
-  (deps: LendingDeps, request: BorrowRequest): LendingPlanner =>
+  (deps: LendingDeps) =>
+  (request: BorrowRequest): LendingPlanner =>
   (ctx) =>
     pipe(
       readLendingAccount(deps, { user: ctx.wallet, asset: request.asset, holder: ctx.wallet, blockNumber: ctx.blockNumber }),

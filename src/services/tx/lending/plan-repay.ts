@@ -17,7 +17,8 @@ import { isSameAddress, readLendingAccount, unprocessable } from './read-lending
  * An explicit amount above the debt repays the debt; the allowance stays the amount asked (the pool pulls at most that).
  */
 export const planRepay =
-  (deps: LendingDeps, request: RepayRequest): LendingPlanner =>
+  (deps: LendingDeps) =>
+  (request: RepayRequest): LendingPlanner =>
   (ctx) => {
     const onBehalfOf = request.onBehalfOf ?? ctx.wallet;
     const isForWallet = isSameAddress(onBehalfOf, ctx.wallet);

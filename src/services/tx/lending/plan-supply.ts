@@ -13,7 +13,8 @@ import { isSameAddress, readLendingAccount, unprocessable } from './read-lending
  * on behalf of another account leaves the wallet's own health factor as it was).
  */
 export const planSupply =
-  (deps: LendingDeps, request: SupplyRequest): LendingPlanner =>
+  (deps: LendingDeps) =>
+  (request: SupplyRequest): LendingPlanner =>
   (ctx) => {
     const onBehalfOf = request.onBehalfOf ?? ctx.wallet;
     return pipe(

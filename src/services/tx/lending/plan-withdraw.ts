@@ -13,7 +13,8 @@ import { isSameAddress, readLendingAccount, unprocessable } from './read-lending
  * adds a little). NOTHING_TO_DO when nothing is supplied. No allowance: the pool burns the wallet's aTokens itself.
  */
 export const planWithdraw =
-  (deps: LendingDeps, request: WithdrawRequest): LendingPlanner =>
+  (deps: LendingDeps) =>
+  (request: WithdrawRequest): LendingPlanner =>
   (ctx) => {
     const to = request.to ?? ctx.wallet;
     return pipe(

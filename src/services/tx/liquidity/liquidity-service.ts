@@ -1,22 +1,18 @@
-import * as TE from 'fp-ts/TaskEither';
-import type { Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { CollectFeesRequest, IncreaseLiquidityRequest, MintPositionRequest, RemoveLiquidityRequest } from '../../../domain/tx/liquidity/liquidity-requests';
-import type { PreparedTransactions } from '../../../domain/tx/prepared-transactions';
-import { prepareAction, type TxEngineDeps } from '../prepare-action';
+import type { TxEngineDeps } from '../prepare-action';
+import { prepareWith, type PrepareRequest } from '../prepare-with';
 import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { planCollectFees } from './plan-collect-fees';
 import { planIncreaseLiquidity } from './plan-increase-liquidity';
 import { planMintPosition } from './plan-mint-position';
 import { planRemoveLiquidity } from './plan-remove-liquidity';
 
-type Prepared = TE.TaskEither<AppError, PreparedTransactions>;
-
 export interface LiquidityService {
-  readonly mint: (wallet: Address, request: MintPositionRequest) => Prepared;
-  readonly increase: (wallet: Address, request: IncreaseLiquidityRequest) => Prepared;
-  readonly remove: (wallet: Address, request: RemoveLiquidityRequest) => Prepared;
-  readonly collect: (wallet: Address, request: CollectFeesRequest) => Prepared;
+  readonly mint: PrepareRequest<MintPositionRequest>;
+  readonly increase: PrepareRequest<IncreaseLiquidityRequest>;
+  readonly remove: PrepareRequest<RemoveLiquidityRequest>;
+  readonly collect: PrepareRequest<CollectFeesRequest>;
 }
 
 const NOT_CONFIGURED: AppError = { _tag: 'UnprocessableTx', code: 'NO_ROUTE', message: 'DragonSwap V2 is not configured on this network' };
@@ -26,15 +22,6 @@ const NOT_CONFIGURED: AppError = { _tag: 'UnprocessableTx', code: 'NO_ROUTE', me
  * Without DragonSwap V2 in the registry (`deps` undefined) every action is 422 NO_ROUTE.
  */
 export const makeLiquidityService = (engine: TxEngineDeps, deps: LiquidityPlannerDeps | undefined): LiquidityService => {
-  if (deps === undefined) {
-    const refuse = (): Prepared => TE.left(NOT_CONFIGURED);
-    return { mint: refuse, increase: refuse, remove: refuse, collect: refuse };
-  }
-  const prepare = prepareAction(engine);
-  return {
-    mint: (wallet, request) => prepare(wallet, planMintPosition(deps)(request)),
-    increase: (wallet, request) => prepare(wallet, planIncreaseLiquidity(deps)(request)),
-    remove: (wallet, request) => prepare(wallet, planRemoveLiquidity(deps)(request)),
-    collect: (wallet, request) => prepare(wallet, planCollectFees(deps)(request)),
-  };
+  const prepare = prepareWith(engine, deps, NOT_CONFIGURED);
+  return { mint: prepare(planMintPosition), increase: prepare(planIncreaseLiquidity), remove: prepare(planRemoveLiquidity), collect: prepare(planCollectFees) };
 };

@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function';
 import type { Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { AllowanceNeed, ExpectedBalanceChange, LiquidityQuote } from '../../../domain/tx/action-plan';
-import { minAfterSlippage } from '../../../domain/tx/liquidity/min-after-slippage';
+import { minAfterSlippage } from '../../../domain/tx/min-after-slippage';
 import { getAmountsForLiquidity, getLiquidityForAmounts, getSqrtRatioAtTick } from '../../../domain/uniswap-v3';
 import type { PoolAtBlock } from './ports';
 

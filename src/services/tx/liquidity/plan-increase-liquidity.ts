@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { encodeFunctionData } from 'viem';
@@ -8,7 +7,6 @@ import { INCREASE_LIQUIDITY_GAS_UPPER_BOUND } from './liquidity-gas';
 import type { Planner } from '../prepare-action';
 import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { addLiquidityPlan } from './add-liquidity-plan';
-import { liquidityToAdd } from './liquidity-to-add';
 import { readOwnedPosition } from './read-owned-position';
 
 /**
@@ -23,29 +21,26 @@ export const planIncreaseLiquidity =
     pipe(
       readOwnedPosition(deps.chain, request.tokenId, ctx),
       TE.flatMap(({ value: position, blockTimestamp }) =>
-        pipe(
-          liquidityToAdd({ ...request, pool: position.pool, tickLower: position.tickLower, tickUpper: position.tickUpper, positionManager: deps.chain.positionManager }),
-          E.map((added) =>
-            addLiquidityPlan(deps.chain.positionManager, added, {
-              data: encodeFunctionData({
-                abi: nonfungiblePositionManagerAbi,
-                functionName: 'increaseLiquidity',
-                args: [
-                  {
-                    tokenId: request.tokenId,
-                    amount0Desired: request.amount0Desired,
-                    amount1Desired: request.amount1Desired,
-                    amount0Min: added.quote.amount0Min,
-                    amount1Min: added.quote.amount1Min,
-                    deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
-                  },
-                ],
-              }),
-              description: `Add liquidity ${added.quote.liquidity} to DragonSwap V2 position #${request.tokenId}`,
-              gasUpperBound: INCREASE_LIQUIDITY_GAS_UPPER_BOUND,
+        addLiquidityPlan(
+          { ...request, pool: position.pool, tickLower: position.tickLower, tickUpper: position.tickUpper, positionManager: deps.chain.positionManager },
+          (added) => ({
+            data: encodeFunctionData({
+              abi: nonfungiblePositionManagerAbi,
+              functionName: 'increaseLiquidity',
+              args: [
+                {
+                  tokenId: request.tokenId,
+                  amount0Desired: request.amount0Desired,
+                  amount1Desired: request.amount1Desired,
+                  amount0Min: added.quote.amount0Min,
+                  amount1Min: added.quote.amount1Min,
+                  deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
+                },
+              ],
             }),
-          ),
-          TE.fromEither,
+            description: `Add liquidity ${added.quote.liquidity} to DragonSwap V2 position #${request.tokenId}`,
+            gasUpperBound: INCREASE_LIQUIDITY_GAS_UPPER_BOUND,
+          }),
         ),
       ),
     );

@@ -1,4 +1,3 @@
-import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import * as TE from 'fp-ts/TaskEither';
 import { encodeFunctionData } from 'viem';
@@ -11,7 +10,6 @@ import { MINT_GAS_UPPER_BOUND } from './liquidity-gas';
 import type { Planner } from '../prepare-action';
 import type { LiquidityPlannerDeps } from './liquidity-planner-deps';
 import { addLiquidityPlan } from './add-liquidity-plan';
-import { liquidityToAdd } from './liquidity-to-add';
 
 const invalid = (details: ReturnType<typeof checkMintRange>): AppError => ({ _tag: 'ValidationFailed', details });
 
@@ -37,35 +35,29 @@ export const planMintPosition =
         }
         const offGrid = checkTickSpacing(request, pool.tickSpacing);
         if (offGrid.length > 0) return TE.left<AppError, ActionPlan>(invalid(offGrid));
-        return pipe(
-          liquidityToAdd({ ...request, pool, positionManager: deps.chain.positionManager }),
-          E.map((added) =>
-            addLiquidityPlan(deps.chain.positionManager, added, {
-              data: encodeFunctionData({
-                abi: nonfungiblePositionManagerAbi,
-                functionName: 'mint',
-                args: [
-                  {
-                    token0: pool.token0,
-                    token1: pool.token1,
-                    fee: pool.fee,
-                    tickLower: request.tickLower,
-                    tickUpper: request.tickUpper,
-                    amount0Desired: request.amount0Desired,
-                    amount1Desired: request.amount1Desired,
-                    amount0Min: added.quote.amount0Min,
-                    amount1Min: added.quote.amount1Min,
-                    recipient: ctx.wallet,
-                    deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
-                  },
-                ],
-              }),
-              description: `Mint a DragonSwap V2 position (fee ${pool.fee}, ticks ${request.tickLower} to ${request.tickUpper}) with liquidity ${added.quote.liquidity}`,
-              gasUpperBound: MINT_GAS_UPPER_BOUND,
-            }),
-          ),
-          TE.fromEither,
-        );
+        return addLiquidityPlan({ ...request, pool, positionManager: deps.chain.positionManager }, (added) => ({
+          data: encodeFunctionData({
+            abi: nonfungiblePositionManagerAbi,
+            functionName: 'mint',
+            args: [
+              {
+                token0: pool.token0,
+                token1: pool.token1,
+                fee: pool.fee,
+                tickLower: request.tickLower,
+                tickUpper: request.tickUpper,
+                amount0Desired: request.amount0Desired,
+                amount1Desired: request.amount1Desired,
+                amount0Min: added.quote.amount0Min,
+                amount1Min: added.quote.amount1Min,
+                recipient: ctx.wallet,
+                deadline: blockTimestamp + BigInt(deps.deadlineSeconds),
+              },
+            ],
+          }),
+          description: `Mint a DragonSwap V2 position (fee ${pool.fee}, ticks ${request.tickLower} to ${request.tickUpper}) with liquidity ${added.quote.liquidity}`,
+          gasUpperBound: MINT_GAS_UPPER_BOUND,
+        }));
       }),
     );
   };

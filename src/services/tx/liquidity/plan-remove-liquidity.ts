@@ -4,7 +4,7 @@ import { encodeFunctionData } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { ActionPlan, ExpectedBalanceChange } from '../../../domain/tx/action-plan';
 import type { RemoveLiquidityRequest } from '../../../domain/tx/liquidity/liquidity-requests';
-import { minAfterSlippage } from '../../../domain/tx/liquidity/min-after-slippage';
+import { minAfterSlippage } from '../../../domain/tx/min-after-slippage';
 import { getAmountsForLiquidity } from '../../../domain/uniswap-v3';
 import { nonfungiblePositionManagerAbi } from '../../../domain/uniswap-v3/nonfungible-position-manager-abi';
 import { collectEverythingData } from './collect-everything-call';

@@ -3,7 +3,7 @@ import { pipe } from 'fp-ts/function';
 import { encodeFunctionData, formatUnits, getAddress, type Address } from 'viem';
 import type { AppError } from '../../../domain/app-error';
 import type { ActionPlan, PlanContext, UnprocessableTxCode } from '../../../domain/tx/action-plan';
-import { amountOutMinFor } from '../../../domain/tx/swap/amount-out-min';
+import { minAfterSlippage } from '../../../domain/tx/min-after-slippage';
 import { priceImpactBps } from '../../../domain/tx/swap/mid-price';
 import { decodeAnswer } from './decode-answer';
 import { encodeSwapCall } from './encode-swap-call';
@@ -120,7 +120,7 @@ interface Resolved {
 }
 
 const planOf = (deps: SwapPlannerDeps, ctx: PlanContext, request: SwapRequest, { tokenIn, tokenOut, route }: Resolved): ActionPlan => {
-  const amountOutMin = amountOutMinFor(route.amountOut, request.slippageBps);
+  const amountOutMin = minAfterSlippage(route.amountOut, request.slippageBps);
   const { data, value } = encodeSwapCall({ route, amountOutMin, wallet: ctx.wallet, nativeIn: tokenIn.isNative, nativeOut: tokenOut.isNative });
   const side = (resolved: Resolved['tokenIn']) => (resolved.isNative ? ('native' as const) : resolved.poolToken);
   const description =

@@ -1,25 +1,17 @@
 import * as E from 'fp-ts/Either';
-import type { KnownContracts } from '../../../domain/tx/track/decode-tracked-action';
-import { checkLater, nextTrackingStep, type TrackingSettings } from '../../../domain/tx/track/next-tracking-step';
+import { checkLater, nextTrackingStep } from '../../../domain/tx/track/next-tracking-step';
 import type { TrackedTransaction, TxObservation } from '../../../domain/tx/track/tracked-transaction';
 import type { TxHash } from '../../../domain/address/tx-hash';
-import type { Logger } from '../../ports/logger';
 import { startLeaderElection } from '../../watcher/leader-election';
 import type { LeaseStore } from '../../watcher/ports';
 import { repeatEvery, type Repeating } from '../../watcher/repeat-every';
-import { announceFinalStatus, type AnnounceDeps } from './announce-final-status';
-import type { TrackedTransactionStore, TxObserver } from './ports';
+import { announceFinalStatus } from './announce-final-status';
+import type { TrackingDeps } from './tracking-deps';
 
 /** Due transactions checked per round: two JSON-RPC calls each, one HTTP batch (the client batches up to 200 calls). */
 export const FOLLOW_BATCH = 100;
 
-export interface TxFollowerDeps extends AnnounceDeps {
-  readonly store: TrackedTransactionStore;
-  readonly observer: TxObserver;
-  readonly settings: TrackingSettings;
-  readonly known: KnownContracts;
-  readonly logger: Logger;
-  readonly now: () => Date;
+export interface TxFollowerDeps extends TrackingDeps {
   readonly leases: LeaseStore;
   readonly leaseTtlMs: number;
   /** Told after each completed round (background_loop_runs_total{loop="tx_follow"}). */

@@ -2,22 +2,12 @@ import * as TE from 'fp-ts/TaskEither';
 import { pipe } from 'fp-ts/function';
 import type { AppError } from '../../../domain/app-error';
 import type { WalletAddress } from '../../../domain/address/wallet-address';
-import type { KnownContracts } from '../../../domain/tx/track/decode-tracked-action';
-import { nextTrackingStep, type TrackingSettings, type TrackingState } from '../../../domain/tx/track/next-tracking-step';
+import { nextTrackingStep, type TrackingState } from '../../../domain/tx/track/next-tracking-step';
 import type { TrackedStatus } from '../../../domain/tx/track/tracked-transaction';
 import type { TxHash } from '../../../domain/address/tx-hash';
-import type { Logger } from '../../ports/logger';
-import { announceFinalStatus, type AnnounceDeps } from './announce-final-status';
-import type { TrackedTransactionStore, TxObserver, WaitStep } from './ports';
-
-export interface TrackTransactionDeps extends AnnounceDeps {
-  readonly store: TrackedTransactionStore;
-  readonly observer: TxObserver;
-  readonly settings: TrackingSettings;
-  readonly known: KnownContracts;
-  readonly logger: Logger;
-  readonly now: () => Date;
-}
+import { announceFinalStatus } from './announce-final-status';
+import type { WaitStep } from './ports';
+import type { TrackingDeps } from './tracking-deps';
 
 /** Before the first look at the node. */
 const untracked = (wallet: WalletAddress): TrackingState => ({ wallet, attempts: 0, missingSince: null, from: null, to: null, action: null });
@@ -31,7 +21,7 @@ const checkAtOnce = (now: Date): WaitStep => ({ kind: 'wait', from: null, to: nu
  * with its final status, announced and answered; else stored pending for the follower (also when the node is down).
  */
 export const trackTransaction =
-  (deps: TrackTransactionDeps) =>
+  (deps: TrackingDeps) =>
   (wallet: WalletAddress, hash: TxHash): TE.TaskEither<AppError, { readonly hash: TxHash; readonly status: TrackedStatus }> =>
     pipe(
       deps.store.find(wallet, hash),

@@ -6,7 +6,9 @@ describe('minAfterSlippage', () => {
     expect(minAfterSlippage(1_000_000n, 50)).toBe(995_000n);
     expect(minAfterSlippage(999n, 50)).toBe(994n); // 994.005 rounds down
     expect(minAfterSlippage(7n, 0)).toBe(7n);
+    expect(minAfterSlippage(12_345n, 0)).toBe(12_345n);
     expect(minAfterSlippage(7n, 5000)).toBe(3n);
+    expect(minAfterSlippage(12_345n, 5_000)).toBe(6_172n); // 6172.5
     expect(minAfterSlippage(0n, 50)).toBe(0n);
   });
 
