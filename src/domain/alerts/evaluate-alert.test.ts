@@ -116,7 +116,7 @@ describe('evaluateAlert: price alerts', () => {
 
   it('does nothing, and keeps its state, when the price is unknown', () => {
     const rule = ruleOf('price_below', 0.25, 'native');
-    expect(run(rule, [{}, { prices: { other: 1 } }], { armed: false, baselineValueUSD: null })).toEqual([
+    expect(run(rule, [{}, { prices: { '0x00000000000000000000000000000000000000aa': 1 } }], { armed: false, baselineValueUSD: null })).toEqual([
       { kind: 'nothing', next: { armed: false, baselineValueUSD: null } },
       { kind: 'nothing', next: { armed: false, baselineValueUSD: null } },
     ]);

@@ -1,3 +1,4 @@
+import type { TokenAddress } from '../address/token-address';
 import type { TokenHolding } from '../tokens/token-holding';
 import type { UnpricedLendingPosition } from './unpriced-positions';
 import { valuePortfolio, type UnitPrice } from './value-portfolio';
@@ -5,9 +6,9 @@ import { chainId, tokenAddress, tokenAmount, walletAddress } from '../../../test
 
 const price = (usd: number): UnitPrice => ({ usd, change24h: null, source: 'coingecko', stale: false });
 
-const holding = (address: string, symbol: string, decimals: number, balance: bigint): TokenHolding => ({
-  key: tokenAddress(address),
-  address: tokenAddress(address),
+const holding = (address: TokenAddress, symbol: string, decimals: number, balance: bigint): TokenHolding => ({
+  key: address,
+  address,
   symbol,
   name: symbol,
   decimals,
@@ -16,22 +17,22 @@ const holding = (address: string, symbol: string, decimals: number, balance: big
   isStable: false,
 });
 
-const DUST = '0x00000000000000000000000000000000000000d1';
-const WHOLE = '0x00000000000000000000000000000000000000d2';
-const LENT = '0x00000000000000000000000000000000000000d3';
+const DUST = tokenAddress('0x00000000000000000000000000000000000000d1');
+const WHOLE = tokenAddress('0x00000000000000000000000000000000000000d2');
+const LENT = tokenAddress('0x00000000000000000000000000000000000000d3');
 
 const supply: UnpricedLendingPosition = {
   id: `yei:supply:${LENT}`,
   platform: 'Yei Finance',
   type: 'supply',
-  token: tokenAddress(LENT),
+  token: LENT,
   tokenSymbol: 'LNT',
   amount: tokenAmount('12345'),
   amountFormatted: '0.012345',
   apy: 0,
   usageAsCollateral: true,
   liquidationThreshold: 0.8,
-  tokenRef: { key: LENT, address: tokenAddress(LENT), symbol: 'LNT', decimals: 6, coingeckoId: null },
+  tokenRef: { key: LENT, address: LENT, symbol: 'LNT', decimals: 6, coingeckoId: null },
   rawAmount: 12345n,
   isStable: false,
 };
