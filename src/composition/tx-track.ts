@@ -63,6 +63,7 @@ export const makeTxTracking = (w: TxTrackingWiring): TxTracking => {
     store,
     observer: makeTxObserver(w.chain),
     settings: w.config.txTracking,
+    maxPendingPerWallet: w.config.txTracking.maxPendingPerWallet,
     known: knownContractsOf(w.registry),
     sink: { push: w.push.transactionUpdate, refreshPortfolio: w.portfolio.refresh },
     onPushed: (status) => w.metrics.txUpdates.inc({ status }),

@@ -82,6 +82,8 @@ export interface AppConfig {
     readonly pollIntervalMs: number;
     readonly maxPollIntervalMs: number;
     readonly dropAfterSeconds: number;
+    /** A wallet's pending tracked transactions at most (TX_TRACK_MAX_PENDING): each one costs the follower a lookup per round. */
+    readonly maxPendingPerWallet: number;
   };
   readonly chain: {
     readonly network: 'mainnet' | 'testnet' | 'custom';
@@ -268,7 +270,12 @@ const toAppConfig = (e: DecodedEnv<typeof envSpecs>, chainId: ChainId, version: 
       // Not in development and tests by default: a shared test database would make every test server read the chain.
       watchAlertedWallets: e.WATCH_ALERTED_WALLETS === 'auto' ? e.NODE_ENV === 'production' : e.WATCH_ALERTED_WALLETS === 'true',
     },
-    txTracking: { pollIntervalMs: e.TX_POLL_INTERVAL_MS, maxPollIntervalMs: e.TX_POLL_MAX_INTERVAL_MS, dropAfterSeconds: e.TX_DROP_AFTER_SECONDS },
+    txTracking: {
+      pollIntervalMs: e.TX_POLL_INTERVAL_MS,
+      maxPollIntervalMs: e.TX_POLL_MAX_INTERVAL_MS,
+      dropAfterSeconds: e.TX_DROP_AFTER_SECONDS,
+      maxPendingPerWallet: e.TX_TRACK_MAX_PENDING,
+    },
     chain: {
       network: e.SEI_NETWORK,
       chainId,

@@ -100,6 +100,7 @@ export const envSpecs = {
   TX_POLL_INTERVAL_MS: spec(PositiveIntFromEnv, 'First wait before a tracked transaction is checked again; doubles at each check that finds it pending', '1000'),
   TX_POLL_MAX_INTERVAL_MS: spec(PositiveIntFromEnv, 'Longest wait between two checks of a pending tracked transaction', '15000'),
   TX_DROP_AFTER_SECONDS: spec(PositiveIntFromEnv, 'A tracked transaction neither mined nor in the node mempool this long is dropped', '600'),
+  TX_TRACK_MAX_PENDING: spec(PositiveIntFromEnv, 'Most pending transactions one wallet may have tracked at once (one more: 409 CONFLICT)', '50'),
   MAX_REQUEST_SIZE: spec(ByteSizeFromEnv, 'Largest JSON body accepted', '1mb'),
   REQUEST_TIMEOUT: spec(PositiveIntFromEnv, 'Milliseconds before a request is answered 503', '30000'),
   SHUTDOWN_TIMEOUT_MS: spec(PositiveIntFromEnv, 'Grace for in-flight requests on SIGTERM (keep at least 1.5 s below PM2 kill_timeout, 8 s)', '4000'),

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { join } from 'node:path';
 import { startAppProcess } from './app-process';
 import type { BenchWorld } from './bench-world';
 import { summariseCpuProfile, type CpuProfile, type CpuProfileSummary } from './cpu-profile-summary';
@@ -19,16 +19,18 @@ export interface CpuProfileRun {
 const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 /**
- * The app under `node --cpu-prof`, loaded with cached portfolio reads; the profile (written when the app exits) is
- * summarised over the measured load only. The load's figures are lower than the bench's: profiling costs CPU.
+ * The app under `node --cpu-prof`, loaded with cached portfolio reads (or GETs of `path`, e.g. /health/live); the
+ * profile (written when the app exits) is summarised over the measured load only. The load's figures are lower than
+ * the bench's: profiling costs CPU.
  */
-export const runCpuProfile = async (world: BenchWorld, runtime: NodeRuntime, load: LoadSettings, outDir: string): Promise<CpuProfileRun> => {
+export const runCpuProfile = async (world: BenchWorld, runtime: NodeRuntime, load: LoadSettings, outDir: string, path?: string): Promise<CpuProfileRun> => {
   mkdirSync(outDir, { recursive: true });
   const app = await startAppProcess(world, runtime, 'cpu-profile', { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`] });
   let window: { from: number; to: number; result: LoadResult } | undefined;
   try {
-    const url = `${app.origin}/api/portfolio/${world.wallet}`;
-    await readFullPortfolio(url);
+    const portfolioUrl = `${app.origin}/api/portfolio/${world.wallet}`;
+    await readFullPortfolio(portfolioUrl);
+    const url = path === undefined ? portfolioUrl : `${app.origin}${path}`;
     await generateLoad({ url }, { ...load, durationSeconds: load.warmupSeconds, warmupSeconds: 0 });
     const from = nowUs();
     const result = await generateLoad({ url }, { ...load, warmupSeconds: 0 });
@@ -38,10 +40,10 @@ export const runCpuProfile = async (world: BenchWorld, runtime: NodeRuntime, loa
   }
   const file = readdirSync(outDir).find((f) => f.endsWith('.cpuprofile'));
   if (file === undefined) throw new Error(`no .cpuprofile in ${outDir}`);
-  const profile = JSON.parse(readFileSync(path.join(outDir, file), 'utf8')) as CpuProfile;
+  const profile = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as CpuProfile;
   return {
     node: runtime.version,
-    profileFile: path.join(outDir, file),
+    profileFile: join(outDir, file),
     load: window.result,
     requests: Math.round(window.result.requestsPerSecond * load.durationSeconds),
     summary: summariseCpuProfile(profile, window.from, window.to),

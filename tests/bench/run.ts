@@ -16,7 +16,8 @@ import { benchStartTimes } from './start-times';
 
 /**
  * `npm run bench`: every figure of issue 12 in one run, each server its own process, load from another process.
- * `npm run bench -- --profile`: a CPU profile of the app under the cached-read load instead.
+ * `npm run bench -- --profile`: a CPU profile of the app under the cached-read load instead (BENCH_PROFILE_PATH=/health/live
+ * profiles GETs of that path).
  * BENCH_DURATION_SECONDS (default 8), BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (50) tune the HTTP load;
  * BENCH_ONLY=http,cold,start,fanout,cluster (comma-separated) runs only those sections.
  */
@@ -111,7 +112,7 @@ const profileOnly = async (runId: string): Promise<void> => {
   const runtime = productionRuntime(findNodeRuntimes());
   const world = await startBenchWorld(runId);
   try {
-    const run = await runCpuProfile(world, runtime, LOAD, path.join(RESULTS_DIR, `profile-${runId}`));
+    const run = await runCpuProfile(world, runtime, LOAD, path.join(RESULTS_DIR, `profile-${runId}`), process.env['BENCH_PROFILE_PATH'] || undefined);
     const report = formatCpuProfileReport(run, LOAD);
     process.stdout.write(`${report}\n`);
     writeResults(runId, 'profile', report, run);

@@ -29,6 +29,8 @@ interface TxUpdate {
 }
 
 const DROP_AFTER_SECONDS = 600;
+/** Above what any other test of this file keeps pending for one wallet (the pager tracks 5). */
+const MAX_PENDING = 6;
 const randomHash = (): Hex => `0x${randomBytes(32).toString('hex')}`;
 
 describe('tracking sent transactions', () => {
@@ -38,6 +40,8 @@ describe('tracking sent transactions', () => {
   let pager: DevnetAccount;
   /** Signed in before the clock moves (SIWE's issuedAt is the real time). */
   let pagerToken: string;
+  let busyToken: string;
+  let otherToken: string;
   const clock = makeTestClock();
   /** One cluster: every app of this file shares the Redis prefix (leases, Socket.IO channels) and the database. */
   const cluster = {
@@ -47,6 +51,7 @@ describe('tracking sent transactions', () => {
     TX_POLL_INTERVAL_MS: '50',
     TX_POLL_MAX_INTERVAL_MS: '200',
     TX_DROP_AFTER_SECONDS: String(DROP_AFTER_SECONDS),
+    TX_TRACK_MAX_PENDING: String(MAX_PENDING),
     // The chain watcher stays quiet: portfolio updates and RPC traffic here come from the tracker.
     WATCH_POLL_INTERVAL_MS: '600000',
   };
@@ -96,6 +101,8 @@ describe('tracking sent transactions', () => {
     // This file's database is its own: start from no tracked transactions (earlier runs left theirs).
     await first.database.pool.query('DELETE FROM tracked_transactions');
     pagerToken = await signIn(first.app, pager.account);
+    busyToken = await signIn(first.app, (h.devnet.accounts[4] as DevnetAccount).account);
+    otherToken = await signIn(first.app, other.account);
   });
   afterEach(async () => {
     sockets.splice(0).forEach((s) => s.close());
@@ -364,5 +371,25 @@ describe('tracking sent transactions', () => {
     expect(Object.keys(erased.body.data.erased).sort()).toEqual(['alertEvents', 'alerts', 'chatMessages', 'sessions']);
     const left = await app.database.pool.query('SELECT count(*)::int AS n FROM tracked_transactions WHERE wallet = $1', [pager.address]);
     expect(left.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('a wallet follows at most TX_TRACK_MAX_PENDING pending transactions: one more is 409, re-tracking one is not, a landed one is always taken', async () => {
+    const [app] = apps as [RunningServer];
+    const busy = h.devnet.accounts[4] as DevnetAccount;
+    const token = busyToken;
+    const pending = Array.from({ length: MAX_PENDING }, randomHash);
+    for (const hash of pending) expect((await track(app, token, hash)).body.data).toEqual({ hash, status: 'pending' });
+
+    const refused = await track(app, token, randomHash());
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'CONFLICT']);
+    expect(refused.body.error.message).toContain(`at most ${MAX_PENDING} pending`);
+    expect((await track(app, token, pending[0] ?? '')).body.data).toEqual({ hash: pending[0], status: 'pending' });
+    const landed = await busy.walletClient.sendTransaction({ to: other.address, value: 1n });
+    await h.devnet.publicClient.waitForTransactionReceipt({ hash: landed });
+    expect((await track(app, token, landed)).body.data).toEqual({ hash: landed, status: 'confirmed' });
+    // Another wallet's limit is its own.
+    expect((await track(app, otherToken, randomHash())).status).toBe(202);
+    const rows = await app.database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM tracked_transactions WHERE wallet = $1 AND status = 'pending'", [busy.address]);
+    expect(rows.rows[0]).toEqual({ n: MAX_PENDING });
   });
 });

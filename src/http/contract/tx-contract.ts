@@ -83,7 +83,7 @@ export const txContract: ReadonlyArray<RouteContract> = [
     summary: 'Follow a sent transaction until confirmed, failed or dropped (pushes transaction_update, then re-reads the portfolio)',
     body: TrackBody,
     answers: { 202: { description: 'tracked: pending, or the final status when it already landed', data: t.type({ hash: t.string, status: TrackedStatus }) } },
-    errors: [400, 401, 403, 429, 503],
+    errors: [400, 401, 403, 409, 429, 503],
   },
   {
     method: 'get',

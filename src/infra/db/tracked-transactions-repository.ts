@@ -8,6 +8,7 @@ import { WalletAddressCodec } from '../../domain/address/wallet-address';
 import type { TrackedTransaction } from '../../domain/tx/track/tracked-transaction';
 import { TxHashCodec } from '../../domain/address/tx-hash';
 import type { TrackedTransactionStore } from '../../services/tx/track/ports';
+import { withTransaction } from './with-transaction';
 
 const dbError = (cause: unknown): AppError => ({ _tag: 'DependencyUnavailable', dependency: 'database', cause });
 const query = <A>(run: () => Promise<A>): TE.TaskEither<AppError, A> => TE.tryCatch(run, dbError);
@@ -61,43 +62,55 @@ const toTracked = (row: unknown): TrackedTransaction =>
 const COLUMNS = 'wallet, hash, from_address, to_address, status, block_number::text, gas_used::text, action, created_at, updated_at, attempts, next_check_at, first_seen_missing_at';
 
 /** tracked_transactions in Postgres (migration 005). */
-export const makeTrackedTransactionsRepository = (pool: Pick<Pool, 'query'>): TrackedTransactionStore => {
+export const makeTrackedTransactionsRepository = (pool: Pool): TrackedTransactionStore => {
   const find = (wallet: string, hash: string) =>
     query(async () => {
       const { rows } = await pool.query(`SELECT ${COLUMNS} FROM tracked_transactions WHERE wallet = $1 AND hash = $2`, [wallet, hash]);
       return rows[0] === undefined ? undefined : toTracked(rows[0]);
     });
   return {
-    insert: ({ wallet, hash, step, now }) =>
+    insert: ({ wallet, hash, step, now }, maxPending) =>
       pipe(
-        query(async () => {
-          const isFinal = step.kind === 'final';
-          const { rowCount } = await pool.query(
-            `INSERT INTO tracked_transactions (wallet, hash, from_address, to_address, status, block_number, gas_used, action, created_at, updated_at, attempts, next_check_at, first_seen_missing_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)
-             ON CONFLICT (wallet, hash) DO NOTHING`,
-            [
-              wallet,
-              hash,
-              step.from,
-              step.to,
-              isFinal ? step.status : 'pending',
-              isFinal ? step.blockNumber?.toString() ?? null : null,
-              isFinal ? step.gasUsed?.toString() ?? null : null,
-              step.action,
-              now,
-              isFinal ? 0 : step.attempts,
-              isFinal ? now : step.nextCheckAt,
-              isFinal ? null : step.missingSince,
-            ],
-          );
-          return (rowCount ?? 0) === 1;
-        }),
+        query(() =>
+          withTransaction(pool, async (client): Promise<boolean | 'full'> => {
+            const isFinal = step.kind === 'final';
+            if (!isFinal) {
+              await client.query("SELECT pg_advisory_xact_lock(hashtextextended('tracked_transactions:' || $1, 0))", [wallet]);
+              const { rows } = await client.query<{ n: number }>(
+                "SELECT count(*)::int AS n FROM tracked_transactions WHERE wallet = $1 AND status = 'pending' AND hash <> $2",
+                [wallet, hash],
+              );
+              if ((rows[0]?.n ?? 0) >= maxPending) return 'full';
+            }
+            const { rowCount } = await client.query(
+              `INSERT INTO tracked_transactions (wallet, hash, from_address, to_address, status, block_number, gas_used, action, created_at, updated_at, attempts, next_check_at, first_seen_missing_at)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)
+               ON CONFLICT (wallet, hash) DO NOTHING`,
+              [
+                wallet,
+                hash,
+                step.from,
+                step.to,
+                isFinal ? step.status : 'pending',
+                isFinal ? step.blockNumber?.toString() ?? null : null,
+                isFinal ? step.gasUsed?.toString() ?? null : null,
+                step.action,
+                now,
+                isFinal ? 0 : step.attempts,
+                isFinal ? now : step.nextCheckAt,
+                isFinal ? null : step.missingSince,
+              ],
+            );
+            return (rowCount ?? 0) === 1;
+          }),
+        ),
         TE.flatMap((created) =>
-          pipe(
-            find(wallet, hash),
-            TE.flatMap((row) => (row === undefined ? TE.left(dbError(new Error('tracked transaction vanished after insert'))) : TE.right({ row, created }))),
-          ),
+          created === 'full'
+            ? TE.left<AppError>({ _tag: 'Conflict', message: `A wallet can follow at most ${maxPending} pending transactions: wait for one to land` })
+            : pipe(
+                find(wallet, hash),
+                TE.flatMap((row) => (row === undefined ? TE.left(dbError(new Error('tracked transaction vanished after insert'))) : TE.right({ row, created }))),
+              ),
         ),
       ),
     find,

@@ -28,8 +28,12 @@ export interface PendingSummary {
 
 /** Tracked transactions, one per (wallet, hash), in Postgres. Every function fails with DependencyUnavailable. */
 export interface TrackedTransactionStore {
-  /** Stores the row unless the wallet already tracks the hash; answers the stored row and whether this call created it. */
-  readonly insert: (row: NewTrackedTransaction) => TE.TaskEither<AppError, { readonly row: TrackedTransaction; readonly created: boolean }>;
+  /**
+   * Stores the row unless the wallet already tracks the hash; answers the stored row and whether this call created it.
+   * A new pending row when the wallet already has `maxPending` pending is refused with Conflict (checked under a
+   * per-wallet lock, so parallel calls cannot overshoot); an already landed one is always stored.
+   */
+  readonly insert: (row: NewTrackedTransaction, maxPending: number) => TE.TaskEither<AppError, { readonly row: TrackedTransaction; readonly created: boolean }>;
   readonly find: (wallet: WalletAddress, hash: TxHash) => TE.TaskEither<AppError, TrackedTransaction | undefined>;
   /** The wallet's rows newest tracked first, after the row `before` (undefined when `before` is not one of its rows). */
   readonly page: (wallet: WalletAddress, limit: number, before: TxHash | undefined) => TE.TaskEither<AppError, ReadonlyArray<TrackedTransaction> | undefined>;

@@ -18,7 +18,8 @@ const checkAtOnce = (now: Date): WaitStep => ({ kind: 'wait', from: null, to: nu
 /**
  * `POST /api/tx/track`: follows `hash` for the wallet. Already tracked: its current status (idempotent). Otherwise one
  * look at the node decides: another wallet's transaction → 403 NOT_OWNER and nothing stored; already landed → stored
- * with its final status, announced and answered; else stored pending for the follower (also when the node is down).
+ * with its final status, announced and answered; else stored pending for the follower (also when the node is down),
+ * unless the wallet already has its most pending transactions (409 CONFLICT).
  */
 export const trackTransaction =
   (deps: TrackingDeps) =>
@@ -38,7 +39,7 @@ export const trackTransaction =
           TE.flatMap((step) => {
             if (step.kind === 'not_owner') return TE.left<AppError>({ _tag: 'NotOwner', resource: 'transaction' });
             return pipe(
-              deps.store.insert({ wallet, hash, step, now }),
+              deps.store.insert({ wallet, hash, step, now }, deps.maxPendingPerWallet),
               TE.tap(({ row, created }) => {
                 if (created && step.kind === 'final') void announceFinalStatus(deps, wallet, hash, step);
                 return TE.right(row);

@@ -10,6 +10,8 @@ export interface TrackingDeps extends AnnounceDeps {
   readonly observer: TxObserver;
   readonly settings: TrackingSettings;
   readonly known: KnownContracts;
+  /** A wallet's pending tracked transactions at most: one more is 409 CONFLICT. */
+  readonly maxPendingPerWallet: number;
   readonly logger: Logger;
   readonly now: () => Date;
 }
