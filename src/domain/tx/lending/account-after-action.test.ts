@@ -1,17 +1,11 @@
 import { accountAfterAction, repaidAmount } from './account-after-action';
 import { accountHealthFactor } from './account-health-factor';
 import type { AccountReserve } from './lending-account';
+import { E18, E6, emptyReserve, USDC, usdc, WSEI, wsei } from '../../../../tests/support/tx/lending-reserves';
 
-const WSEI = '0x00000000000000000000000000000000000000a1';
-const USDC = '0x00000000000000000000000000000000000000b2';
 const ISO = '0x00000000000000000000000000000000000000c3';
-const E18 = 10n ** 18n;
-const E6 = 10n ** 6n;
 
-const base = { ltvBps: 7_500n, debtCeiling: 0n, supplied: 0n, variableDebt: 0n, stableDebt: 0n, isCollateral: false, variableBorrowRateRay: 0n };
-const wsei = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: WSEI, decimals: 18, price: 50_000_000n, liquidationThresholdBps: 8_000n, ...r });
-const usdc = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: USDC, decimals: 6, price: 100_000_000n, liquidationThresholdBps: 8_500n, ...r });
-const iso = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: ISO, decimals: 18, price: 100_000_000n, liquidationThresholdBps: 7_000n, debtCeiling: 1_000_000n, ...r });
+const iso = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...emptyReserve, asset: ISO, decimals: 18, price: 100_000_000n, liquidationThresholdBps: 7_000n, debtCeiling: 1_000_000n, ...r });
 
 const flagOf = (account: ReadonlyArray<AccountReserve>, asset: string) => account.find((r) => r.asset === asset)?.isCollateral;
 

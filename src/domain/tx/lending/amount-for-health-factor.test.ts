@@ -2,16 +2,9 @@ import fc from 'fast-check';
 import { accountAfterAction } from './account-after-action';
 import { accountHealthFactor } from './account-health-factor';
 import { repayToReachHealthFactor, withdrawableAboveHealthFactor } from './amount-for-health-factor';
-import type { AccountReserve } from './lending-account';
+import { E18, E6, USDC, usdc, WSEI, wsei } from '../../../../tests/support/tx/lending-reserves';
 
-const WSEI = '0x00000000000000000000000000000000000000a1';
-const USDC = '0x00000000000000000000000000000000000000b2';
-const E18 = 10n ** 18n;
-const E6 = 10n ** 6n;
 
-const base = { ltvBps: 7_500n, debtCeiling: 0n, supplied: 0n, variableDebt: 0n, stableDebt: 0n, isCollateral: false, variableBorrowRateRay: 0n };
-const wsei = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: WSEI, decimals: 18, price: 50_000_000n, liquidationThresholdBps: 8_000n, ...r });
-const usdc = (r: Partial<AccountReserve> = {}): AccountReserve => ({ ...base, asset: USDC, decimals: 6, price: 100_000_000n, liquidationThresholdBps: 8_500n, ...r });
 
 // 1000 WSEI ($500 × 80% = $400 of borrowing power) against 350 USDC: HF 400/350 = 1.142857…
 const borrower = [wsei({ supplied: 1_000n * E18, isCollateral: true }), usdc({ variableDebt: 350n * E6 })];
