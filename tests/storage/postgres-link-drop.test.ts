@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Pool, type PoolClient } from 'pg';
+import { Pool } from 'pg';
 import request from 'supertest';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signIn } from '../auth/sign-in';
 import { startChildServer, type ChildServer } from '../support/app/child-server';
+import { holdLock } from '../support/db/hold-lock';
 import { DEAD_RPC_URL, REAL_DATABASE_URL } from '../support/app/start-test-server';
 import { startProxyFor } from '../support/net/start-proxy-for';
 import type { TcpFaultProxy } from '../support/net/tcp-fault-proxy';
@@ -60,17 +61,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
     request(app.url).post('/api/alerts').set('Authorization', `Bearer ${token}`).send({ type: 'health_factor_below', threshold: 1.5 });
 
   /** Holds a lock from outside the app, in a transaction the test ends with `release`. */
-  const holdLock = async (sql: string, params: ReadonlyArray<unknown>): Promise<{ readonly release: () => Promise<void> }> => {
-    const client: PoolClient = await direct.connect();
-    await client.query('BEGIN');
-    await client.query(sql, [...params]);
-    return {
-      release: async () => {
-        await client.query('ROLLBACK');
-        client.release();
-      },
-    };
-  };
+  const holdLockHere = (sql: string, params: ReadonlyArray<unknown>) => holdLock(direct, sql, params);
 
   /** Cuts the link once the app waits on a lock inside its transaction, and returns the answer to the pending request. */
   const cutWhileWaiting = async <A>(pending: Promise<A>): Promise<A> => {
@@ -82,7 +73,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
   it('answers 503 in the envelope to POST /api/alerts, stays up, and creates alerts again once the link is back', async () => {
     const account = privateKeyToAccount(generatePrivateKey());
     const token = await signIn(app.url, account);
-    const lock = await holdLock("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [account.address]);
+    const lock = await holdLockHere("SELECT pg_advisory_xact_lock(hashtextextended('alerts:' || $1, 0))", [account.address]);
 
     const pending = createAlert(token).then((sent) => sent); // supertest sends once then() is called
     const res = await cutWhileWaiting(pending).finally(lock.release);
@@ -114,7 +105,7 @@ describe('a Postgres connection dropped during an open transaction', () => {
     expect(await countAll(wallet)).toEqual([2, 2, 1, 1]);
 
     // The session rows are locked, so the erasure waits there: after it has deleted whatever it deletes before them.
-    const lock = await holdLock('SELECT 1 FROM auth_sessions WHERE wallet = $1 FOR UPDATE', [wallet]);
+    const lock = await holdLockHere('SELECT 1 FROM auth_sessions WHERE wallet = $1 FOR UPDATE', [wallet]);
     const pending = request(app.url)
       .delete('/api/me/data')
       .set('Authorization', `Bearer ${token}`)

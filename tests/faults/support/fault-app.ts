@@ -8,6 +8,7 @@ import type { LocalAccount } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { signIn } from '../../auth/sign-in';
 import { startChildServer, type ChildServer } from '../../support/app/child-server';
+import { holdLock, type HeldLock } from '../../support/db/hold-lock';
 import { startSpareRedis, type SpareRedis } from '../../support/app/spare-redis';
 import { DEAD_RPC_URL, REAL_DATABASE_URL, uniquePrefix } from '../../support/app/start-test-server';
 import { startFakeCoinGecko, startFakeOpenAI, type FakeCoinGecko, type FakeOpenAI } from '../../support/fakes';
@@ -55,7 +56,7 @@ export interface FaultApp {
   readonly signIn: (account?: LocalAccount) => Promise<{ readonly account: LocalAccount; readonly token: string }>;
   readonly rowsOf: (wallet: string) => Promise<WalletRows>;
   /** Takes a lock (`sql`) in a transaction of a second client, straight to Postgres, until `release`: the app waits on it inside its own transaction. */
-  readonly holdLock: (sql: string, params: ReadonlyArray<unknown>) => Promise<{ readonly release: () => Promise<void> }>;
+  readonly holdLock: (sql: string, params: ReadonlyArray<unknown>) => Promise<HeldLock>;
   /** The app's connections to Postgres that match `condition` (SQL over pg_stat_activity). */
   readonly appConnectionsWhere: (condition: string) => Promise<number>;
   readonly isRunning: () => boolean;
@@ -225,17 +226,7 @@ export const startFaultApp = async (options: FaultAppOptions = {}): Promise<Faul
       alerts: await count('SELECT count(*)::int AS n FROM alerts WHERE wallet = $1', [wallet]),
       sessions: await count('SELECT count(*)::int AS n FROM auth_sessions WHERE wallet = $1', [wallet]),
     }),
-    holdLock: async (sql, params) => {
-      const client = await db.connect();
-      await client.query('BEGIN');
-      await client.query(sql, [...params]);
-      return {
-        release: async () => {
-          await client.query('ROLLBACK');
-          client.release();
-        },
-      };
-    },
+    holdLock: (sql, params) => holdLock(db, sql, params),
     appConnectionsWhere: (condition) => count(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE ${APP_CONNECTIONS} AND ${condition}`, []),
     isRunning: () => server.child.exitCode === null && server.child.signalCode === null,
     stop: async () => {
